@@ -1,0 +1,290 @@
+// The `veriloop` executable: subcommands, options, human and JSON output.
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/design.h"
+#include "dataset/database.h"
+#include "dataset/export.h"
+#include "flows/dataset_build.h"
+#include "flows/tool_versions.h"
+#include "frontend/rtl/rtl_frontend.h"
+#include "mutators/generate.h"
+
+namespace vl = veriloop;
+
+namespace {
+
+bool progressWanted()
+{
+    return isatty(STDERR_FILENO) && !std::getenv("CI");
+}
+
+std::string joinArgs(int argc, char** argv)
+{
+    std::string s;
+    for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+    return s;
+}
+
+int cmdDoctor(bool json)
+{
+    auto tools = vl::probeTools();
+    bool ok = true;
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& t : tools) {
+        const bool missing = t.version.empty();
+        ok = ok && !(missing && t.required);
+        j[t.name] = {{"version", t.version}, {"required", t.required}, {"found", !missing}};
+        if (!json)
+            fmt::print("{:<10} {:<9} {}\n", t.name,
+                       missing ? (t.required ? "MISSING" : "absent") : "ok",
+                       missing ? t.purpose : t.version);
+    }
+    if (json) {
+        j["ok"] = ok;
+        fmt::print("{}\n", j.dump(2));
+    } else if (!ok) {
+        fmt::print("\nSome required tools are missing. On Debian 12:\n"
+                   "  apt-get install -y verilator yosys g++ make bubblewrap\n");
+    }
+    return ok ? 0 : 1;
+}
+
+int parseShard(const std::string& spec, vl::DatasetBuildOptions& o)
+{
+    if (spec.empty()) return 0;
+    auto slash = spec.find('/');
+    try {
+        if (slash == std::string::npos) throw std::invalid_argument("no slash");
+        o.shardIndex = std::stoi(spec.substr(0, slash));
+        o.shardCount = std::stoi(spec.substr(slash + 1));
+    } catch (const std::exception&) {
+        o.shardCount = 0;
+    }
+    if (o.shardCount < 1 || o.shardIndex < 0 || o.shardIndex >= o.shardCount) {
+        fmt::print(stderr, "error VL014: --shard takes i/N with 0 <= i < N, got `{}`\n", spec);
+        return 2;
+    }
+    return 0;
+}
+
+int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptions o,
+                    const std::string& shard)
+{
+    if (int rc = parseShard(shard, o)) return rc;
+    if (o.workRoot.empty()) o.workRoot = o.db.string() + ".work";
+    if (o.jobs <= 0) o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    o.progress = progressWanted();
+    std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
+    auto summary = vl::buildDataset(roots, o, [](const std::string& line) {
+        fmt::print(stderr, "{}\n", line);
+    });
+    fmt::print("designs: {} found, {} labeled, {} up to date, {} skipped; {} mutants labeled\n",
+               summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
+               summary.designsSkipped, summary.mutantsLabeled);
+    for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+    return summary.designsLabeled + summary.designsUpToDate > 0 ? 0 : 1;
+}
+
+int cmdDatasetStats(const std::string& dbPath, bool json)
+{
+    if (!std::filesystem::exists(dbPath)) {
+        fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", dbPath).format());
+        return 1;
+    }
+    auto db = vl::Database::open(dbPath);
+    if (!db) {
+        fmt::print(stderr, "{}\n", db.error().format());
+        return 1;
+    }
+    auto s = db->stats();
+    if (json) {
+        nlohmann::json j{{"designs", s.designs},       {"designs_skipped", s.designsSkipped},
+                         {"mutants", s.mutants},       {"pending", s.pending},
+                         {"confirmed", s.confirmed},   {"by_verdict", s.byVerdict},
+                         {"by_bug_class", s.byBugClass}, {"confirmed_by_bug_class", s.confirmedByBugClass},
+                         {"by_operator", s.byOperator}};
+        fmt::print("{}\n", j.dump(2));
+        return 0;
+    }
+    const double pct = s.mutants ? 100.0 * s.confirmed / s.mutants : 0.0;
+    fmt::print("designs {} ({} skipped)   mutants {}   confirmed {} ({:.1f}%)   pending {}\n\n",
+               s.designs, s.designsSkipped, s.mutants, s.confirmed, pct, s.pending);
+    fmt::print("{:<16}{:>8}\n", "verdict", "count");
+    for (const auto& [k, n] : s.byVerdict) fmt::print("{:<16}{:>8}\n", k, n);
+    fmt::print("\n{:<22}{:>8}{:>11}\n", "bug class", "mutants", "confirmed");
+    for (const auto& [k, n] : s.byBugClass)
+        fmt::print("{:<22}{:>8}{:>11}\n", k, n, s.confirmedByBugClass[k]);
+    return 0;
+}
+
+int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unconfirmed)
+{
+    if (!std::filesystem::exists(dbPath)) {
+        fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", dbPath).format());
+        return 1;
+    }
+    auto db = vl::Database::open(dbPath);
+    if (!db) {
+        fmt::print(stderr, "{}\n", db.error().format());
+        return 1;
+    }
+    vl::ExportOptions eo;
+    eo.includeUnconfirmed = unconfirmed;
+    auto run = db->lastRunInfo();
+    if (run.count("seed")) eo.seed = std::stoull(run["seed"]);
+    auto counts = vl::exportJsonl(*db, out, eo);
+    if (!counts) {
+        fmt::print(stderr, "{}\n", counts.error().format());
+        return 1;
+    }
+    for (const auto& [split, n] : *counts) fmt::print("{}/{}.jsonl: {} records\n", out, split, n);
+    return 0;
+}
+
+int cmdMutate(const std::string& dir, const std::string& operators, bool json, uint64_t seed)
+{
+    auto design = vl::loadDesign(dir);
+    if (!design) {
+        fmt::print(stderr, "{}\n", design.error().format());
+        return 1;
+    }
+    auto ops = vl::OperatorRegistry::instance().select(operators);
+    if (!ops) {
+        fmt::print(stderr, "error VL014: {}\n", ops.error());
+        return 2;
+    }
+    auto work = std::filesystem::temp_directory_path() / fmt::format("veriloop-mutate-{}", getpid());
+    auto analyzed = vl::rtl::analyzeRtlDesign(*design, work);
+    std::error_code ec;
+    std::filesystem::remove_all(work, ec);
+    if (!analyzed) {
+        fmt::print(stderr, "{}\n", analyzed.error().format());
+        return 1;
+    }
+    auto gen = vl::generateMutants(design->sources, analyzed->sites, *ops, {seed, 0});
+    if (json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& m : gen.mutants)
+            arr.push_back({{"id", m.id}, {"operator", m.operatorId}, {"bug_class", m.bugClass},
+                           {"file", m.file}, {"line", m.line}, {"column", m.column},
+                           {"description", m.description}});
+        fmt::print("{}\n", nlohmann::json{{"sites", analyzed->sites.size()}, {"mutants", arr}}.dump(2));
+        return 0;
+    }
+    for (const auto& m : gen.mutants)
+        fmt::print("{}:{}:{}: [{}] {}\n", m.file, m.line, m.column, m.operatorId, m.description);
+    fmt::print("{} sites, {} mutants ({} duplicates dropped)\n", analyzed->sites.size(),
+               gen.mutants.size(), gen.duplicates);
+    return 0;
+}
+
+int cmdListOperators(bool json)
+{
+    const auto& ops = vl::OperatorRegistry::instance().all();
+    if (json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& op : ops)
+            arr.push_back({{"id", op->info().id}, {"bug_class", op->info().bugClass},
+                           {"summary", op->info().summary}, {"groups", op->info().groups}});
+        fmt::print("{}\n", arr.dump(2));
+        return 0;
+    }
+    for (const auto& op : ops)
+        fmt::print("{:<28} {:<20} {}\n", op->info().id, op->info().bugClass, op->info().summary);
+    fmt::print("\n{} operators in {} bug classes\n", ops.size(), vl::bugClasses().size());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"veriloop: verification datasets, auto-debug and CI gating for RTL and HLS C++.\n"
+                 "Run `veriloop <command> --help` for the options of a command."};
+    app.set_version_flag("--version", std::string("veriloop ") + VERILOOP_VERSION);
+    app.require_subcommand(1);
+
+    bool json = false;
+    auto* doctor = app.add_subcommand("doctor", "Report the tools veriloop needs and their versions");
+    doctor->add_flag("--json", json, "Print one JSON object");
+
+    auto* dataset = app.add_subcommand("dataset", "Build, inspect and export bug datasets");
+    dataset->require_subcommand(1);
+    vl::DatasetBuildOptions bo;
+    std::vector<std::string> paths;
+    std::string dbPath, shard, outDir;
+    auto* build = dataset->add_subcommand(
+        "build", "Inject labeled bugs into every design under PATH and prove each one real.\n"
+                 "Each mutant is simulated (one Verilator build per design, one run per mutant);\n"
+                 "survivors go to Yosys formal. Re-running the same command resumes.");
+    build->add_option("paths", paths, "Design folders or corpora (folders holding design.toml)")
+        ->required();
+    build->add_option("--db", dbPath, "SQLite dataset to create or resume")->required();
+    build->add_option("--seed", bo.seed, "Seed for sampling, wrong-variable choices and splits")
+        ->capture_default_str();
+    build->add_option("--max-per-design", bo.maxPerDesign, "Seeded sample of at most N mutants per design (0: all)")
+        ->capture_default_str();
+    build->add_option("--operators", bo.operators,
+                      "Operator groups or ids, comma separated (see `veriloop operators`)")
+        ->capture_default_str();
+    build->add_option("--jobs,-j", bo.jobs, "Parallel runs (default: number of cores)");
+    bool noFormal = false;
+    build->add_flag("--no-formal", noFormal, "Skip Yosys formal checks for survivors");
+    build->add_option("--formal-bound", bo.formalBound, "BMC/induction depth")->capture_default_str();
+    build->add_option("--formal-timeout", bo.formalTimeout, "Seconds per formal check")->capture_default_str();
+    build->add_option("--shard", shard, "Process slice i of N (i/N) of the designs, e.g. for a Slurm array");
+    std::string work;
+    build->add_option("--work", work, "Scratch folder (default: <db>.work)");
+    bo.jobs = 0;
+
+    auto* stats = dataset->add_subcommand("stats", "Summarize a dataset: verdicts and bug classes");
+    stats->add_option("--db", dbPath, "SQLite dataset")->required();
+    stats->add_flag("--json", json,
+                    "One JSON object: designs, mutants, by_verdict, by_bug_class, confirmed, ...");
+
+    bool unconfirmed = false;
+    auto* exp = dataset->add_subcommand(
+        "export", "Write train/val/test JSONL (splits by design). Confirmed bugs are `buggy`;\n"
+                  "originals and proved-equivalent mutants are `bug-free`.");
+    exp->add_option("--db", dbPath, "SQLite dataset")->required();
+    exp->add_option("--out", outDir, "Output folder")->required();
+    exp->add_flag("--include-unconfirmed", unconfirmed,
+                  "Also export survived/invalid/timeout mutants with label `unconfirmed`");
+
+    std::string mutateDir, mutateOps = "default";
+    uint64_t mutateSeed = 1;
+    auto* mutate = app.add_subcommand("mutate", "List the sites and mutants of one design without running anything");
+    mutate->add_option("design", mutateDir, "Design folder (holding design.toml)")->required();
+    mutate->add_option("--operators", mutateOps, "Operator groups or ids")->capture_default_str();
+    mutate->add_option("--seed", mutateSeed, "Seed")->capture_default_str();
+    bool listFlag = false;
+    mutate->add_flag("--list", listFlag, "List mutants (the default action)");
+    mutate->add_flag("--json", json, "JSON output");
+
+    auto* operators = app.add_subcommand("operators", "List the mutation operators and bug classes");
+    operators->add_flag("--json", json, "JSON output");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (doctor->parsed()) return cmdDoctor(json);
+    if (operators->parsed()) return cmdListOperators(json);
+    if (mutate->parsed()) return cmdMutate(mutateDir, mutateOps, json, mutateSeed);
+    if (build->parsed()) {
+        bo.db = dbPath;
+        bo.formal = !noFormal;
+        bo.workRoot = work;
+        bo.commandLine = joinArgs(argc, argv);
+        return cmdDatasetBuild(paths, bo, shard);
+    }
+    if (stats->parsed()) return cmdDatasetStats(dbPath, json);
+    if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed);
+    return 2;
+}

@@ -1,0 +1,162 @@
+#include "core/design.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "core/text.h"
+
+namespace veriloop {
+
+std::string_view languageName(Language lang)
+{
+    switch (lang) {
+    case Language::Verilog: return "verilog";
+    case Language::SystemVerilog: return "systemverilog";
+    case Language::HlsCpp: return "hls-cpp";
+    }
+    return "verilog";
+}
+
+bool TestbenchSpec::isCppHarness() const
+{
+    return std::any_of(sources.begin(), sources.end(), [](const std::string& s) {
+        auto ext = std::filesystem::path(s).extension();
+        return ext == ".cpp" || ext == ".cc";
+    });
+}
+
+std::string Design::inputHash() const
+{
+    std::string all = name + "\n" + top + "\n";
+    for (const auto& f : sources) all += f.path + "\n" + f.text;
+    for (const auto& tb : testbench.sources)
+        all += tb + "\n" + readFile(dir / tb).value_or("");
+    if (auto toml = readFile(dir / "design.toml")) all += *toml;
+    return contentHash(all);
+}
+
+namespace {
+
+using DiagOr = tl::expected<Design, Diagnostic>;
+
+std::vector<std::string> stringList(const toml::node_view<const toml::node>& node)
+{
+    std::vector<std::string> out;
+    if (const auto* arr = node.as_array())
+        for (const auto& el : *arr)
+            if (auto s = el.value<std::string>()) out.push_back(*s);
+    return out;
+}
+
+Diagnostic tomlError(const std::filesystem::path& file, const std::string& message,
+                     const toml::source_region& where = {})
+{
+    return makeDiag(DiagCode::DesignTomlInvalid, message, file.string(),
+                    static_cast<int>(where.begin.line), static_cast<int>(where.begin.column));
+}
+
+tl::expected<Language, std::string> parseLanguage(const std::string& s)
+{
+    if (s == "verilog") return Language::Verilog;
+    if (s == "systemverilog") return Language::SystemVerilog;
+    if (s == "hls-cpp") return Language::HlsCpp;
+    return tl::unexpected(
+        fmt::format("unknown language `{}` (expected verilog, systemverilog or hls-cpp)", s));
+}
+
+void readTestbench(const toml::table& tbl, TestbenchSpec& tb)
+{
+    tb.sources = stringList(tbl["sources"]);
+    tb.top = tbl["top"].value_or(std::string{});
+    tb.includeDirs = stringList(tbl["include_dirs"]);
+    tb.timeoutSeconds = tbl["timeout_s"].value_or(10.0);
+    if (const auto* pass = tbl["pass"].as_table()) {
+        if (auto code = (*pass)["exit_code"].value<int64_t>())
+            tb.passExitCode = static_cast<int>(*code);
+        else
+            tb.passExitCode.reset();
+        tb.passStdout = (*pass)["stdout"].value_or(std::string{});
+    }
+}
+
+}  // namespace
+
+tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dirIn)
+{
+    const auto dir = std::filesystem::absolute(dirIn).lexically_normal();
+    const auto tomlPath = dir / "design.toml";
+    if (!std::filesystem::exists(tomlPath))
+        return tl::unexpected(makeDiag(DiagCode::DesignTomlMissing,
+                                       "no design.toml in this folder", dir.string()));
+    toml::table root;
+    try {
+        root = toml::parse_file(tomlPath.string());
+    } catch (const toml::parse_error& err) {
+        return tl::unexpected(
+            tomlError(tomlPath, std::string(err.description()), err.source()));
+    }
+    Design d;
+    d.dir = dir;
+    const auto* design = root["design"].as_table();
+    if (!design) return tl::unexpected(tomlError(tomlPath, "missing [design] table"));
+    d.name = (*design)["name"].value_or(dir.filename().string());
+    d.top = (*design)["top"].value_or(std::string{});
+    d.description = (*design)["description"].value_or(std::string{});
+    auto lang = parseLanguage((*design)["language"].value_or(std::string{"systemverilog"}));
+    if (!lang) return tl::unexpected(tomlError(tomlPath, lang.error(), design->source()));
+    d.language = *lang;
+    if (d.top.empty())
+        return tl::unexpected(tomlError(tomlPath, "[design] needs `top`", design->source()));
+    const auto sources = stringList((*design)["sources"]);
+    if (sources.empty())
+        return tl::unexpected(
+            tomlError(tomlPath, "[design] needs a non-empty `sources` list", design->source()));
+    for (const auto& rel : sources) {
+        auto text = readFile(dir / rel);
+        if (!text)
+            return tl::unexpected(makeDiag(
+                DiagCode::SourceMissing,
+                fmt::format("design source `{}` named in design.toml does not exist", rel),
+                tomlPath.string()));
+        d.sources.push_back({rel, std::move(*text)});
+    }
+    if (const auto* tb = root["testbench"].as_table()) readTestbench(*tb, d.testbench);
+    for (const auto& rel : d.testbench.sources)
+        if (!std::filesystem::exists(dir / rel))
+            return tl::unexpected(makeDiag(
+                DiagCode::SourceMissing,
+                fmt::format("testbench source `{}` named in design.toml does not exist", rel),
+                tomlPath.string()));
+    d.clock = root["clock"]["name"].value_or(std::string{});
+    if (const auto* rst = root["reset"].as_table()) {
+        ResetSpec r;
+        r.name = (*rst)["name"].value_or(std::string{});
+        r.activeLow = (*rst)["active_low"].value_or(true);
+        r.cycles = static_cast<int>((*rst)["cycles"].value_or(int64_t{2}));
+        if (!r.name.empty()) d.reset = r;
+    }
+    if (const auto* st = root["stimulus"].as_table()) {
+        d.stimulus.random = (*st)["random"].value_or(false);
+        d.stimulus.cycles = static_cast<int>((*st)["cycles"].value_or(int64_t{1000}));
+        d.stimulus.seed = static_cast<uint64_t>((*st)["seed"].value_or(int64_t{1}));
+    }
+    return d;
+}
+
+std::vector<std::filesystem::path> findDesignDirs(const std::filesystem::path& root)
+{
+    std::vector<std::filesystem::path> dirs;
+    std::error_code ec;
+    if (std::filesystem::exists(root / "design.toml")) return {root};
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file() && it->path().filename() == "design.toml")
+            dirs.push_back(it->path().parent_path());
+    }
+    std::sort(dirs.begin(), dirs.end());
+    return dirs;
+}
+
+}  // namespace veriloop

@@ -1,0 +1,48 @@
+#pragma once
+// Diagnostics are data: every user-visible problem has a code from one table, a location when
+// one is known, and a kind that says whose fault it is (STYLE.md "Errors are data").
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veriloop {
+
+enum class DiagKind { UserError, Unsupported, Warning, Note };
+
+/// One row per diagnostic code; tests and waivers name the code.
+enum class DiagCode {
+    DesignTomlMissing,    // VL001
+    DesignTomlInvalid,    // VL002
+    SourceMissing,        // VL003
+    FrontendRejected,     // VL004
+    TestbenchFailsOriginal, // VL005
+    TestbenchTimeout,     // VL006
+    BuildFailed,          // VL007
+    NoDesigns,            // VL008
+    EditMismatch,         // VL009
+    FormalSetupError,     // VL010
+    UnsupportedConstruct, // VL011
+    ToolMissing,          // VL012
+    DatabaseError,        // VL013
+    InvalidOption,        // VL014
+};
+
+std::string_view diagCodeName(DiagCode code);
+
+struct Diagnostic {
+    DiagCode code;
+    DiagKind kind = DiagKind::UserError;
+    std::string message;
+    std::string file;  // empty when the problem has no file
+    int line = 0;      // 1-based; 0 when unknown
+    int column = 0;    // 1-based; 0 when unknown
+
+    /// "file:line:col: error VL004: message" in the style compilers use.
+    std::string format() const;
+};
+
+Diagnostic makeDiag(DiagCode code, std::string message, std::string file = {}, int line = 0,
+                    int column = 0);
+
+}  // namespace veriloop

@@ -1,0 +1,57 @@
+#pragma once
+// A mutation site: an exact source range plus the facts a mutation operator needs. Sites are
+// produced by the frontends and consumed by the mutators; this header is all they share.
+
+#include <string>
+#include <vector>
+
+#include "core/source.h"
+
+namespace veriloop {
+
+enum class SiteKind {
+    BinaryOp,        // token: the operator
+    UnaryOp,         // token: the operator
+    Condition,       // token: the condition expression of an if / ?:
+    Literal,         // token: a number
+    Identifier,      // token: a variable read
+    Select,          // token: base[...] (bit or part select)
+    Concat,          // token: {a, b, ...}; parts: the elements
+    Replication,     // token: {N{x[i]}} replicating one bit (a sign extension)
+    ProcAssign,      // token: the = or <= of a procedural assignment; choice: the statement
+    ContAssignRhs,   // token: the right-hand side of a continuous assignment
+    CaseItem,        // token: the whole item (labels: statement); choice: its statement
+    PortConnections, // parts: connection expressions of an instance; partNames: port names
+};
+
+struct Site {
+    SiteKind kind = SiteKind::BinaryOp;
+    std::string module;   // enclosing module
+    ByteRange token;      // the text a mutator rewrites
+    std::string text;     // exact text of `token`
+    ByteRange choice;     // the range that becomes a runtime choice in the mutant schema
+    bool choiceIsStatement = false;
+    int line = 0;         // of `token`, 1-based
+    int column = 0;
+
+    // Facts for particular kinds; empty/zero when they do not apply.
+    bool inResetBranch = false;        // Literal/ProcAssign: assigned while reset is active
+    bool mentionsReset = false;        // Condition: reads the reset signal
+    bool blocking = false;             // ProcAssign: `=` (true) or `<=` (false)
+    bool isDefaultItem = false;        // CaseItem: the `default` item
+    std::string altText;               // CaseItem: the default item's statement ("" if none)
+    std::string target;                // PortConnections: instantiated module
+    std::vector<ByteRange> parts;      // Concat elements / port connection expressions
+    std::vector<std::string> partNames;  // PortConnections: port names
+    std::vector<std::string> partTexts;  // text of each part
+    bool indexIsNumber = false;        // Select: every index is a plain number
+    long selMsb = -1, selLsb = -1;     // Select: numeric indices (lsb == msb for a bit)
+    int width = 0;                     // Identifier: declared width (from elaboration)
+    bool isSigned = false;
+    std::vector<std::string> sameTypeVars;  // Identifier: readable variables of equal type
+    std::vector<int> partWidths;            // PortConnections: width of each port
+    std::vector<bool> partIsInput;          // PortConnections: port direction is input
+    bool live = true;                  // seen in the elaborated design
+};
+
+}  // namespace veriloop

@@ -1,0 +1,60 @@
+#pragma once
+// Source text and exact edits. Every edit names the text it expects to replace, so an edit
+// computed against one version of a file can never silently land on another.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/diagnostic.h"
+
+namespace veriloop {
+
+/// A file of a design, its path relative to the design folder and its exact bytes.
+struct SourceFile {
+    std::string path;
+    std::string text;
+};
+
+/// Half-open byte range [begin, end) in one file of a design.
+struct ByteRange {
+    int file = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+
+    bool contains(const ByteRange& other) const
+    {
+        return file == other.file && begin <= other.begin && other.end <= end;
+    }
+    bool overlaps(const ByteRange& other) const
+    {
+        return file == other.file && begin < other.end && other.begin < end;
+    }
+    bool operator==(const ByteRange&) const = default;
+};
+
+/// Replace the bytes of `range` (which must currently read `oldText`) by `newText`.
+struct Edit {
+    ByteRange range;
+    std::string oldText;
+    std::string newText;
+};
+
+/// 1-based line and column of a byte offset.
+struct LineCol {
+    int line = 1;
+    int column = 1;
+};
+LineCol lineColAt(const std::string& text, uint32_t offset);
+
+/// Apply non-overlapping edits to copies of the files; fails (VL009) when an edit's expected
+/// text does not match the file.
+tl::expected<std::vector<SourceFile>, Diagnostic> applyEdits(const std::vector<SourceFile>& files,
+                                                             const std::vector<Edit>& edits);
+
+/// Stable 64-bit FNV-1a content hash, as 16 hex digits.
+std::string contentHash(const std::string& data);
+
+}  // namespace veriloop

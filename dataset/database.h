@@ -1,0 +1,85 @@
+#pragma once
+// The dataset: SQLite in WAL mode with foreign keys and a schema version. Every verdict is
+// committed with its evidence in its own transaction, so a killed build resumes where it
+// stopped, with nothing lost and nothing done twice.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/design.h"
+#include "core/diagnostic.h"
+#include "core/mutant.h"
+#include "core/verdict.h"
+
+struct sqlite3;
+
+namespace veriloop {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct DesignRow {
+    int64_t id = 0;
+    std::string name, language, top, dir, inputHash, status, message;
+    std::vector<SourceFile> sources;
+};
+
+struct MutantRow {
+    Mutant mutant;
+    int64_t designId = 0;
+    std::optional<VerdictRecord> verdict;
+    std::string vcd;
+};
+
+struct DatasetStats {
+    int64_t designs = 0, designsSkipped = 0, mutants = 0, pending = 0, confirmed = 0;
+    std::map<std::string, int64_t> byVerdict;
+    std::map<std::string, int64_t> byBugClass;
+    std::map<std::string, int64_t> confirmedByBugClass;
+    std::map<std::string, int64_t> byOperator;
+};
+
+class Database {
+public:
+    ~Database();
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+
+    static tl::expected<Database, Diagnostic> open(const std::filesystem::path& path);
+
+    /// Records a run: command line, options (JSON), seed and tool versions.
+    tl::expected<int64_t, Diagnostic> beginRun(const std::string& command,
+                                               const std::string& optionsJson, uint64_t seed,
+                                               const std::string& toolVersionsJson);
+
+    /// Inserts or refreshes a design. When its input hash changed, its old mutants go.
+    tl::expected<DesignRow, Diagnostic> upsertDesign(const Design& design, int64_t runId);
+    tl::expected<void, Diagnostic> setDesignStatus(int64_t designId, const std::string& status,
+                                                   const std::string& message);
+    /// Inserts the mutants that are not there yet (one transaction).
+    tl::expected<void, Diagnostic> insertMutants(int64_t designId, const std::vector<Mutant>& mutants);
+    /// Ids of the design's mutants that already have a verdict.
+    std::set<std::string> decidedMutants(int64_t designId);
+    /// Commits one verdict with its evidence.
+    tl::expected<void, Diagnostic> recordVerdict(const std::string& mutantId,
+                                                 const VerdictRecord& verdict, int64_t runId,
+                                                 const std::string& vcd = {});
+
+    std::vector<DesignRow> designs();
+    std::vector<MutantRow> mutants(int64_t designId);
+    DatasetStats stats();
+    std::map<std::string, std::string> lastRunInfo();
+
+private:
+    explicit Database(sqlite3* db) : db_(db) {}
+    tl::expected<void, Diagnostic> exec(const std::string& sql);
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace veriloop

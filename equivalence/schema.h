@@ -1,0 +1,34 @@
+#pragma once
+// The mutant schema: one copy of the design's sources that contains every mutant, each
+// behind a runtime selector (the plusarg `+vl_mutant=K`; 0 runs the original). Labeling N
+// mutants then costs one build and N short runs instead of N builds.
+
+#include <string>
+#include <vector>
+
+#include "core/mutant.h"
+#include "core/source.h"
+
+namespace veriloop {
+
+inline constexpr const char* kSelectorVar = "__vl_mut";
+inline constexpr const char* kSelectorPlusarg = "vl_mutant";
+
+/// Where a module's body starts (just past its header's `;`): the selector is declared there.
+struct SelectorSite {
+    int file = 0;
+    uint32_t offset = 0;
+};
+
+struct SchemaResult {
+    std::vector<SourceFile> files;
+    std::vector<int> selector;  // per input mutant: its selector value, or 0 when not placed
+    size_t dropped = 0;         // mutants whose ranges cross another's (not placed)
+};
+
+/// Mutant i (0-based) gets selector value i + 1 unless its choices cross another's.
+SchemaResult buildMutantSchema(const std::vector<SourceFile>& files,
+                               const std::vector<SelectorSite>& selectorSites,
+                               const std::vector<const Mutant*>& mutants);
+
+}  // namespace veriloop

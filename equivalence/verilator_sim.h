@@ -1,0 +1,75 @@
+#pragma once
+// Verilator simulation of a mutant schema: one build, then one short run per mutant.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/design.h"
+#include "core/diagnostic.h"
+#include "core/source.h"
+#include "equivalence/sandbox.h"
+
+namespace veriloop {
+
+struct PortInfo {
+    std::string name;
+    int width = 1;
+    std::string dir;  // input, output, inout
+};
+
+enum class SimKind {
+    Testbench,     // the design's own self-checking testbench
+    Differential,  // generated harness: seeded random inputs, every output compared per cycle
+};
+
+struct SimBuild {
+    SimKind kind = SimKind::Testbench;
+    std::filesystem::path exe;
+    std::filesystem::path dir;
+    double seconds = 0;
+};
+
+struct SimBuildOptions {
+    int jobs = 1;                         // make -j
+    std::filesystem::path runtimeCache;   // where Verilator's runtime objects are kept
+};
+
+/// Builds `files` (the schema, or any version of the design sources) with the testbench or the
+/// differential harness into `buildDir`. A failed build returns BuildFailed with the first
+/// compiler error.
+tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
+                                                   const std::vector<SourceFile>& files,
+                                                   SimKind kind,
+                                                   const std::vector<PortInfo>& ports,
+                                                   const std::filesystem::path& buildDir,
+                                                   const SimBuildOptions& options);
+
+/// The outcome of one run of a simulation binary for one selector value.
+struct SimRun {
+    bool passed = false;
+    bool timedOut = false;
+    std::string evidence;  // JSON object text; empty when passed
+    double seconds = 0;
+};
+
+struct SimRunOptions {
+    int selector = 0;
+    double timeoutSeconds = 10;
+    long memoryMiB = 2048;
+    std::vector<std::string> extraArgs;  // e.g. +vl_ref=..., +vl_trace=...
+};
+
+/// Runs the testbench build for one mutant and judges it by the design's pass criteria.
+SimRun runTestbench(const Design& design, const SimBuild& build, const Sandbox& sandbox,
+                    const SimRunOptions& options);
+
+/// Runs the differential build; with `+vl_ref=FILE` it stops at the first output that differs.
+SimRun runDifferential(const SimBuild& build, const Sandbox& sandbox, const SimRunOptions& options);
+
+/// The C++ source of the differential harness for a top module with these ports.
+std::string differentialHarnessSource(const Design& design, const std::vector<PortInfo>& ports);
+
+}  // namespace veriloop

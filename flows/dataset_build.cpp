@@ -1,0 +1,165 @@
+#include "flows/dataset_build.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/design.h"
+#include "dataset/database.h"
+#include "flows/design_labeler.h"
+#include "flows/tool_versions.h"
+#include "frontend/rtl/rtl_frontend.h"
+#include "mutators/generate.h"
+
+namespace veriloop {
+
+namespace {
+
+std::string optionsJson(const DatasetBuildOptions& o)
+{
+    return nlohmann::json{{"seed", o.seed},           {"max_per_design", o.maxPerDesign},
+                          {"operators", o.operators}, {"formal", o.formal},
+                          {"formal_bound", o.formalBound}, {"formal_timeout_s", o.formalTimeout},
+                          {"shard", fmt::format("{}/{}", o.shardIndex, o.shardCount)}}
+        .dump();
+}
+
+class DatasetBuilder {
+public:
+    DatasetBuilder(Database& db, int64_t runId, const DatasetBuildOptions& options,
+                   const std::vector<const MutationOperator*>& ops,
+                   const std::function<void(const std::string&)>& log)
+        : db_(db), runId_(runId), options_(options), ops_(ops), log_(log)
+    {
+    }
+
+    void buildOne(const std::filesystem::path& dir, DatasetBuildSummary& summary)
+    {
+        auto design = loadDesign(dir);
+        if (!design) return skip(summary, design.error(), std::nullopt);
+        if (!design->isRtl())
+            return skip(summary,
+                        makeDiag(DiagCode::UnsupportedConstruct,
+                                 "unsupported: HLS C++ designs need the HLS frontend, which this "
+                                 "build does not have yet",
+                                 (dir / "design.toml").string()),
+                        std::nullopt);
+        auto row = db_.upsertDesign(*design, runId_);
+        if (!row) return skip(summary, row.error(), std::nullopt);
+        const auto work = options_.workRoot / design->name;
+        auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
+        if (!analyzed) return skip(summary, analyzed.error(), row->id);
+        GenerateOptions go{options_.seed, options_.maxPerDesign};
+        auto generated = generateMutants(design->sources, analyzed->sites, ops_, go);
+        if (generated.editMismatches)
+            log_(fmt::format("{}: internal: {} proposals had edits that did not match the source",
+                             design->name, generated.editMismatches));
+        if (auto r = db_.insertMutants(row->id, generated.mutants); !r)
+            return skip(summary, r.error(), row->id);
+        const auto decided = db_.decidedMutants(row->id);
+        std::vector<Mutant> pending;
+        for (auto& m : generated.mutants)
+            if (!decided.count(m.id)) pending.push_back(m);
+        if (pending.empty()) {
+            ++summary.designsUpToDate;
+            db_.setDesignStatus(row->id, "done", "");
+            log_(fmt::format("{}: up to date ({} mutants)", design->name, generated.mutants.size()));
+            return;
+        }
+        log_(fmt::format("{}: {} sites, {} mutants ({} to label)", design->name,
+                         analyzed->sites.size(), generated.mutants.size(), pending.size()));
+        DesignContext ctx;
+        ctx.design = &*design;
+        for (const auto& m : analyzed->modules) ctx.selectorSites.push_back({m.file, m.headerEnd});
+        for (const auto& p : analyzed->topPorts) ctx.ports.push_back({p.name, p.width, p.dir});
+        LabelOptions lo;
+        lo.jobs = options_.jobs;
+        lo.formal = options_.formal;
+        lo.formalOptions.bound = options_.formalBound;
+        lo.formalOptions.timeoutSeconds = options_.formalTimeout;
+        lo.workDir = work;
+        lo.runtimeCache = options_.workRoot / "verilator-runtime";
+        std::map<std::string, int> counts;
+        auto sink = [&](const Mutant& m, const VerdictRecord& v, const std::string& vcd) {
+            ++counts[std::string(verdictName(v.verdict))];
+            if (auto r = db_.recordVerdict(m.id, v, runId_, vcd); !r) log_(r.error().format());
+        };
+        auto progress = [&](const std::string& phase, size_t done, size_t total) {
+            if (options_.progress)
+                fmt::print(stderr, "\r  {}: {} {}/{}   ", design->name, phase, done, total);
+        };
+        LabelOutcome outcome = labelMutants(ctx, pending, lo, sink, progress);
+        if (options_.progress) fmt::print(stderr, "\r\033[K");
+        for (const auto& w : outcome.warnings) log_(fmt::format("{}: warning: {}", design->name, w));
+        if (!outcome.ok) return skip(summary, outcome.problem, row->id);
+        db_.setDesignStatus(row->id, "done", "");
+        ++summary.designsLabeled;
+        summary.mutantsLabeled += pending.size();
+        std::string line;
+        for (const auto& [k, n] : counts) line += fmt::format(" {}={}", k, n);
+        log_(fmt::format("{}: labeled{}", design->name, line));
+    }
+
+private:
+    void skip(DatasetBuildSummary& summary, const Diagnostic& d, std::optional<int64_t> designId)
+    {
+        ++summary.designsSkipped;
+        summary.problems.push_back(d);
+        log_(d.format() + " (design skipped)");
+        if (designId) db_.setDesignStatus(*designId, "skipped", d.format());
+    }
+
+    Database& db_;
+    int64_t runId_;
+    const DatasetBuildOptions& options_;
+    const std::vector<const MutationOperator*>& ops_;
+    const std::function<void(const std::string&)>& log_;
+};
+
+}  // namespace
+
+DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots,
+                                 const DatasetBuildOptions& options,
+                                 const std::function<void(const std::string&)>& log)
+{
+    DatasetBuildSummary summary;
+    auto ops = OperatorRegistry::instance().select(options.operators);
+    if (!ops) {
+        summary.problems.push_back(makeDiag(DiagCode::InvalidOption, ops.error()));
+        return summary;
+    }
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& root : roots) {
+        if (!std::filesystem::is_directory(root)) {
+            summary.problems.push_back(
+                makeDiag(DiagCode::NoDesigns, "not a folder", root.string()));
+            continue;
+        }
+        auto found = findDesignDirs(root);
+        if (found.empty())
+            summary.problems.push_back(makeDiag(
+                DiagCode::NoDesigns, "no design.toml found in this folder or below", root.string()));
+        dirs.insert(dirs.end(), found.begin(), found.end());
+    }
+    for (const auto& p : summary.problems) log(p.format());
+    auto db = Database::open(options.db);
+    if (!db) {
+        summary.problems.push_back(db.error());
+        log(db.error().format());
+        return summary;
+    }
+    auto runId = db->beginRun(options.commandLine, optionsJson(options), options.seed,
+                              toolVersionsJson());
+    if (!runId) {
+        summary.problems.push_back(runId.error());
+        return summary;
+    }
+    DatasetBuilder builder(*db, *runId, options, *ops, log);
+    for (size_t i = 0; i < dirs.size(); ++i) {
+        if (static_cast<int>(i % options.shardCount) != options.shardIndex) continue;
+        ++summary.designsFound;
+        builder.buildOne(dirs[i], summary);
+    }
+    return summary;
+}
+
+}  // namespace veriloop

@@ -1,0 +1,114 @@
+#include "frontend/rtl/rtl_frontend.h"
+
+#include <fmt/format.h>
+
+namespace veriloop::rtl {
+
+namespace {
+
+bool needsNode(SiteKind k)
+{
+    return k == SiteKind::BinaryOp || k == SiteKind::UnaryOp || k == SiteKind::Identifier ||
+           k == SiteKind::ProcAssign;
+}
+
+void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
+                        const std::string& reset)
+{
+    const VarInfo* v = mod.var(s.text);
+    if (!v || v->param) {
+        s.live = false;
+        return;
+    }
+    s.width = v->width;
+    s.isSigned = v->isSigned;
+    for (const auto& other : mod.vars) {
+        if (other.param || other.name == s.text || other.name == clock || other.name == reset ||
+            other.name.rfind("__", 0) == 0)
+            continue;
+        if (other.width == v->width && other.isSigned == v->isSigned)
+            s.sameTypeVars.push_back(other.name);
+    }
+}
+
+void annotateSelect(Site& s, const XmlModule& mod)
+{
+    const std::string base = s.text.substr(0, s.text.find('['));
+    const VarInfo* v = mod.var(base);
+    if (!v || v->param) {
+        s.live = false;
+        return;
+    }
+    s.width = v->width;
+}
+
+void annotatePorts(Site& s, const ElaboratedDesign& elab)
+{
+    auto target = elab.modules.find(s.target);
+    if (target == elab.modules.end()) {
+        s.live = false;
+        return;
+    }
+    for (const auto& port : s.partNames) {
+        const VarInfo* v = target->second.var(port);
+        s.partWidths.push_back(v ? v->width : 0);
+        s.partIsInput.push_back(v && v->dir == "input");
+    }
+}
+
+}  // namespace
+
+std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<SourceFile>& files,
+                                const ElaboratedDesign& elab, const std::string& clock,
+                                const std::string& reset)
+{
+    std::vector<Site> live;
+    for (Site& s : sites) {
+        auto mod = elab.modules.find(s.module);
+        if (mod == elab.modules.end()) continue;  // module not used by the top
+        if (needsNode(s.kind) &&
+            !elab.hasNodeAt(files[s.token.file].path, s.line, s.column))
+            continue;
+        if (s.kind == SiteKind::Identifier) annotateIdentifier(s, mod->second, clock, reset);
+        if (s.kind == SiteKind::Select) annotateSelect(s, mod->second);
+        if (s.kind == SiteKind::PortConnections) annotatePorts(s, elab);
+        if (s.live) live.push_back(std::move(s));
+    }
+    return live;
+}
+
+tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design,
+                                                             const std::filesystem::path& workDir)
+{
+    RtlFrontendResult result;
+    ResetFacts reset;
+    if (design.reset) {
+        reset.name = design.reset->name;
+        reset.activeLow = design.reset->activeLow;
+    }
+    std::vector<Site> parsed;
+    for (size_t i = 0; i < design.sources.size(); ++i) {
+        ParseResult pr = parseRtlFile(design.sources[i], static_cast<int>(i), reset);
+        if (!pr.error.empty())
+            return tl::unexpected(makeDiag(DiagCode::FrontendRejected, pr.error,
+                                           (design.dir / design.sources[i].path).string()));
+        result.modules.insert(result.modules.end(), pr.modules.begin(), pr.modules.end());
+        parsed.insert(parsed.end(), pr.sites.begin(), pr.sites.end());
+    }
+    std::vector<std::string> paths;
+    for (const auto& s : design.sources) paths.push_back(s.path);
+    auto elab = elaborateWithVerilator(design.dir, paths, design.top, workDir);
+    if (!elab) return tl::unexpected(elab.error());
+    auto top = elab->modules.find(design.top);
+    if (top == elab->modules.end())
+        return tl::unexpected(makeDiag(DiagCode::FrontendRejected,
+                                       fmt::format("top module `{}` not found", design.top),
+                                       (design.dir / "design.toml").string()));
+    for (const auto& v : top->second.vars)
+        if (!v.dir.empty()) result.topPorts.push_back(v);
+    result.sites = annotateSites(std::move(parsed), design.sources, *elab, design.clock,
+                                 design.reset ? design.reset->name : "");
+    return result;
+}
+
+}  // namespace veriloop::rtl

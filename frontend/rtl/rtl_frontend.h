@@ -1,0 +1,32 @@
+#pragma once
+// The RTL frontend: the project's parser gives exact ranges, Verilator's elaboration gives
+// widths, directions and liveness. Together they produce the sites the mutators consume.
+
+#include <filesystem>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/design.h"
+#include "core/site.h"
+#include "frontend/rtl/rtl_parser.h"
+#include "frontend/rtl/verilator_xml.h"
+
+namespace veriloop::rtl {
+
+struct RtlFrontendResult {
+    std::vector<ModuleInfo> modules;  // every module in the design sources
+    std::vector<Site> sites;          // live sites, annotated
+    std::vector<VarInfo> topPorts;    // ports of the top module, in declaration order
+};
+
+/// Parses and elaborates `design`; `workDir` receives Verilator's XML.
+tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design,
+                                                             const std::filesystem::path& workDir);
+
+/// Annotates parsed sites with elaboration facts and drops the dead ones (exposed for tests).
+std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<SourceFile>& files,
+                                const ElaboratedDesign& elab, const std::string& clock,
+                                const std::string& reset);
+
+}  // namespace veriloop::rtl

@@ -1,0 +1,126 @@
+#include "mutators/generate.h"
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace veriloop {
+
+namespace {
+
+std::string sliceOf(const std::vector<SourceFile>& files, const ByteRange& r)
+{
+    return files[r.file].text.substr(r.begin, r.end - r.begin);
+}
+
+// The alternative text of `choice` with `edit` applied inside it.
+std::string applyWithin(const std::vector<SourceFile>& files, const ByteRange& choice,
+                        const Edit& edit)
+{
+    std::string text = sliceOf(files, choice);
+    text.replace(edit.range.begin - choice.begin, edit.range.end - edit.range.begin, edit.newText);
+    return text;
+}
+
+bool editsMatch(const std::vector<SourceFile>& files, const std::vector<Edit>& edits)
+{
+    for (const auto& e : edits) {
+        if (e.range.file < 0 || e.range.file >= static_cast<int>(files.size())) return false;
+        const auto& text = files[e.range.file].text;
+        if (e.range.end > text.size() || text.compare(e.range.begin, e.range.end - e.range.begin,
+                                                      e.oldText) != 0)
+            return false;
+    }
+    return true;
+}
+
+Mutant buildMutant(const std::vector<SourceFile>& files, const Site& site,
+                   const MutationOperator& op, Proposal proposal)
+{
+    Mutant m;
+    m.operatorId = op.info().id;
+    m.bugClass = op.info().bugClass;
+    m.module = site.module;
+    const Edit& first = proposal.edits.front();
+    const auto& fileText = files[first.range.file].text;
+    m.file = files[first.range.file].path;
+    LineCol b = lineColAt(fileText, first.range.begin);
+    LineCol e = lineColAt(fileText, first.range.end);
+    m.line = b.line;
+    m.column = b.column;
+    m.endLine = e.line;
+    m.endColumn = e.column;
+    if (proposal.choices.empty()) {
+        for (const auto& edit : proposal.edits) {
+            const ByteRange choice = site.choice.contains(edit.range) ? site.choice : edit.range;
+            proposal.choices.push_back(
+                SchemaChoice{choice, site.choiceIsStatement && choice == site.choice,
+                             applyWithin(files, choice, edit)});
+        }
+    }
+    const ByteRange shown = proposal.choices.front().range;
+    m.originalText = sliceOf(files, shown);
+    m.mutatedText = proposal.choices.front().altText;
+    m.description = proposal.sentence
+                        ? proposal.description
+                        : fmt::format("{} `{}` became `{}`", proposal.description,
+                                      oneLine(m.originalText, 60), oneLine(m.mutatedText, 60));
+    m.edits = std::move(proposal.edits);
+    m.choices = std::move(proposal.choices);
+    return m;
+}
+
+}  // namespace
+
+GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::vector<Site>& sites,
+                               const std::vector<const MutationOperator*>& operators,
+                               const GenerateOptions& options)
+{
+    GenerateResult result;
+    std::set<std::string> seen;
+    MutationContext ctx{&files, options.seed};
+    for (const Site& site : sites) {
+        for (const MutationOperator* op : operators) {
+            std::vector<Proposal> proposals;
+            op->propose(site, ctx, proposals);
+            for (auto& p : proposals) {
+                if (p.edits.empty()) continue;
+                if (!editsMatch(files, p.edits)) {
+                    ++result.editMismatches;
+                    continue;
+                }
+                auto mutated = applyEdits(files, p.edits);
+                if (!mutated) {
+                    ++result.editMismatches;
+                    continue;
+                }
+                std::string all;
+                for (const auto& f : *mutated) all += f.path + '\0' + f.text + '\0';
+                const std::string hash = contentHash(all);
+                if (!seen.insert(hash).second) {
+                    ++result.duplicates;
+                    continue;
+                }
+                Mutant m = buildMutant(files, site, *op, std::move(p));
+                m.sourcesHash = hash;
+                m.id = fmt::format("{}:{}:{}:{}-{}:{}:{}", m.operatorId, m.file, m.line, m.column,
+                                   m.endLine, m.endColumn, hash.substr(0, 8));
+                result.mutants.push_back(std::move(m));
+            }
+        }
+    }
+    if (options.maxPerDesign > 0 && result.mutants.size() > options.maxPerDesign) {
+        std::mt19937_64 rng(options.seed);
+        std::shuffle(result.mutants.begin(), result.mutants.end(), rng);
+        result.mutants.resize(options.maxPerDesign);
+        std::sort(result.mutants.begin(), result.mutants.end(),
+                  [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
+    }
+    return result;
+}
+
+}  // namespace veriloop

@@ -1,0 +1,90 @@
+// Operator swaps are table rows (as Mull does): the site's operator token `from` becomes `to`.
+// The schema alternative is the enclosing expression with the token replaced; both forms have
+// the same self-determined width, so wrapping them in `?:` preserves the original semantics.
+
+#include <fmt/format.h>
+
+#include "mutators/rtl_operator_kit.h"
+
+namespace veriloop {
+
+namespace {
+
+struct SwapRow {
+    const char* id;
+    const char* bugClass;
+    SiteKind kind;
+    const char* from;
+    const char* to;  // "" for a unary operator that is dropped
+    const char* what;
+    const char* groups;
+};
+
+constexpr SwapRow kSwapRows[] = {
+    {"rtl-arith-add-to-sub", "arithmetic", SiteKind::BinaryOp, "+", "-", "addition", "default,arith"},
+    {"rtl-arith-sub-to-add", "arithmetic", SiteKind::BinaryOp, "-", "+", "subtraction", "default,arith"},
+    {"rtl-arith-mul-to-add", "arithmetic", SiteKind::BinaryOp, "*", "+", "multiplication", "default,arith"},
+    {"rtl-arith-mod-to-div", "arithmetic", SiteKind::BinaryOp, "%", "/", "modulo", "default,arith"},
+    {"rtl-relop-lt-to-le", "relational", SiteKind::BinaryOp, "<", "<=", "comparison", "default,boundary"},
+    {"rtl-relop-le-to-lt", "relational", SiteKind::BinaryOp, "<=", "<", "comparison", "default,boundary"},
+    {"rtl-relop-gt-to-ge", "relational", SiteKind::BinaryOp, ">", ">=", "comparison", "default,boundary"},
+    {"rtl-relop-ge-to-gt", "relational", SiteKind::BinaryOp, ">=", ">", "comparison", "default,boundary"},
+    {"rtl-relop-eq-to-ne", "relational", SiteKind::BinaryOp, "==", "!=", "equality test", "default,boundary"},
+    {"rtl-relop-ne-to-eq", "relational", SiteKind::BinaryOp, "!=", "==", "inequality test", "default,boundary"},
+    {"rtl-relop-lt-to-gt", "relational", SiteKind::BinaryOp, "<", ">", "comparison", "boundary"},
+    {"rtl-relop-gt-to-lt", "relational", SiteKind::BinaryOp, ">", "<", "comparison", "boundary"},
+    {"rtl-logic-land-to-lor", "logical", SiteKind::BinaryOp, "&&", "||", "logical AND", "default,logic"},
+    {"rtl-logic-lor-to-land", "logical", SiteKind::BinaryOp, "||", "&&", "logical OR", "default,logic"},
+    {"rtl-logic-and-to-or", "logical", SiteKind::BinaryOp, "&", "|", "bitwise AND", "default,logic"},
+    {"rtl-logic-or-to-and", "logical", SiteKind::BinaryOp, "|", "&", "bitwise OR", "default,logic"},
+    {"rtl-logic-xor-to-or", "logical", SiteKind::BinaryOp, "^", "|", "bitwise XOR", "default,logic"},
+    {"rtl-logic-bitnot-drop", "logical", SiteKind::UnaryOp, "~", "", "bitwise negation", "default,logic"},
+    {"rtl-shift-left-to-right", "shift", SiteKind::BinaryOp, "<<", ">>", "left shift", "default,arith"},
+    {"rtl-shift-right-to-left", "shift", SiteKind::BinaryOp, ">>", "<<", "right shift", "default,arith"},
+    {"rtl-shift-arith-to-logic", "shift", SiteKind::BinaryOp, ">>>", ">>", "arithmetic right shift", "default,arith"},
+    {"rtl-cond-lognot-drop", "inverted-condition", SiteKind::UnaryOp, "!", "", "logical negation", "default,logic"},
+};
+
+std::vector<std::string> splitGroups(const char* groups)
+{
+    std::vector<std::string> out;
+    std::string s(groups);
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t comma = s.find(',', start);
+        out.push_back(s.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string rowSummary(const SwapRow& row)
+{
+    if (row.to[0] == '\0') return fmt::format("drop the {} `{}`", row.what, row.from);
+    return fmt::format("`{}` becomes `{}`", row.from, row.to);
+}
+
+struct RegisterSwapRows {
+    RegisterSwapRows()
+    {
+        for (const SwapRow& row : kSwapRows) {
+            OperatorInfo info{row.id, row.bugClass, rowSummary(row), splitGroups(row.groups)};
+            auto fn = [row](const Site& site, const MutationContext&, std::vector<Proposal>& out) {
+                if (site.kind != row.kind || site.text != row.from) return;
+                Proposal p;
+                p.edits.push_back(editToken(site, row.to));
+                p.description = fmt::format("the {}", row.what);
+                out.push_back(std::move(p));
+            };
+            OperatorRegistry::instance().add(
+                std::make_unique<FunctionOperator>(std::move(info), std::move(fn)));
+        }
+    }
+};
+
+const RegisterSwapRows registerSwapRows;
+
+}  // namespace
+
+}  // namespace veriloop
