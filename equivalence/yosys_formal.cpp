@@ -111,15 +111,21 @@ std::vector<TraceStep> parseSatTrace(const std::string& log)
     auto failAt = log.rfind("FAIL!");
     if (failAt == std::string::npos) return steps;
     std::istringstream in(log.substr(failAt));
-    static const std::regex row(R"(^\s+(\d+)\s+\\in_(\S+)\s+\S+\s+([0-9a-fA-Fx-]+)\s+\S+\s*$)");
+    // Sequential tables have a leading step column; combinational ones are one step.
+    static const std::regex seqRow(R"(^\s+(\d+)\s+\\in_(\S+)\s+\S+\s+([0-9a-fA-Fx-]+)\s+\S+\s*$)");
+    static const std::regex combRow(R"(^\s+\\in_(\S+)\s+\S+\s+([0-9a-fA-Fx-]+)\s+\S+\s*$)");
     std::string line;
     while (std::getline(in, line)) {
         std::smatch m;
-        if (!std::regex_match(line, m, row)) continue;
-        const size_t step = std::stoul(m[1].str());
-        if (step == 0) continue;
-        if (steps.size() < step) steps.resize(step);
-        steps[step - 1].inputs.push_back({m[2].str(), m[3].str()});
+        if (std::regex_match(line, m, seqRow)) {
+            const size_t step = std::stoul(m[1].str());
+            if (step == 0) continue;
+            if (steps.size() < step) steps.resize(step);
+            steps[step - 1].inputs.push_back({m[2].str(), m[3].str()});
+        } else if (std::regex_match(line, m, combRow)) {
+            if (steps.empty()) steps.resize(1);
+            steps[0].inputs.push_back({m[1].str(), m[2].str()});
+        }
     }
     return steps;
 }

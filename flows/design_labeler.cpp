@@ -160,7 +160,8 @@ private:
                   const Sandbox& sandbox)
     {
         std::atomic<size_t> done{0};
-        survivors_.assign(set.size(), false);
+        survivors_.assign(set.size(), 0);
+        killed_.assign(set.size(), 0);
         parallelFor(set.size(), options_.jobs, [&](size_t i) {
             SimRunOptions o;
             o.selector = tb.selector[i];
@@ -184,8 +185,7 @@ private:
                 v.evidence = r.evidence;
                 v.seconds = r.seconds;
                 emit(*set[i], v);
-                std::lock_guard<std::mutex> lock(sinkMutex_);
-                if (v.verdict == Verdict::Killed && !canary_) canary_ = set[i];
+                killed_[i] = v.verdict == Verdict::Killed;
             }
             if (progress_) progress_("simulate", ++done, set.size());
         });
@@ -233,16 +233,7 @@ private:
         for (size_t i = 0; i < set.size(); ++i)
             if (survivors_[i]) todo.push_back(i);
         if (todo.empty()) return;
-        bool trustEquivalent = false;
-        if (options_.formal && canary_) {
-            FormalResult c = formalCheck(*canary_, options_.workDir / "formal" / "canary");
-            trustEquivalent = c.status == FormalStatus::NonEquivalent;
-            if (c.status == FormalStatus::Equivalent)
-                outcome_.warnings.push_back(fmt::format(
-                    "formal setup error: the canary mutant {} that simulation killed was proved "
-                    "equivalent; no `equivalent` labels for this design",
-                    canary_->id));
-        }
+        const bool trustEquivalent = options_.formal && canaryDisproved(set);
         std::atomic<size_t> done{0};
         parallelFor(todo.size(), options_.jobs, [&](size_t t) {
             const size_t i = todo[t];
@@ -257,6 +248,30 @@ private:
             emit(*set[i], v, lastVcd(set[i]));
             if (progress_) progress_("formal", ++done, todo.size());
         });
+    }
+
+    // The canary: a mutant simulation killed must be disproved by the same formal setup before
+    // any `equivalent` label is trusted. Killed mutants are tried in order until one gives a
+    // definite answer (some are outside what Yosys reads, e.g. a non-constant async reset).
+    bool canaryDisproved(const std::vector<const Mutant*>& set)
+    {
+        int tries = 0;
+        for (size_t i = 0; i < set.size() && tries < 4; ++i) {
+            if (!killed_[i]) continue;
+            ++tries;
+            FormalResult c = formalCheck(*set[i], options_.workDir / "formal" / "canary");
+            if (c.status == FormalStatus::NonEquivalent) return true;
+            if (c.status == FormalStatus::Equivalent) {
+                outcome_.warnings.push_back(fmt::format(
+                    "formal setup error (VL010): mutant {} that simulation killed was proved "
+                    "equivalent; no `equivalent` labels for this design",
+                    set[i]->id));
+                return false;
+            }
+        }
+        outcome_.warnings.push_back("no canary mutant could be disproved by formal; no "
+                                    "`equivalent` labels for this design");
+        return false;
     }
 
     std::string lastVcd(const Mutant* m)
@@ -317,7 +332,7 @@ private:
     std::optional<SchemaBuild> diff_;
     std::filesystem::path refPath_;
     std::vector<char> survivors_;
-    const Mutant* canary_ = nullptr;
+    std::vector<char> killed_;
     std::mutex sinkMutex_;
     std::mutex vcdMutex_;
     std::map<const Mutant*, std::string> vcds_;

@@ -124,7 +124,8 @@ tl::expected<ResponseCache, LlmError> ResponseCache::open(const std::filesystem:
     std::error_code ec;
     if (!create && !std::filesystem::exists(path, ec))
         return tl::unexpected(cacheError(path, "no such file (replay needs an existing cache)"));
-    if (create && path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (create && path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path(), ec);
 
     sqlite3* raw = nullptr;
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);

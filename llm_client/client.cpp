@@ -77,6 +77,8 @@ tl::expected<void, LlmError> validate(const LlmConfig& c)
     if (c.backoffInitial.count() < 0 || c.backoffMax.count() < 0 ||
         c.maxRetryAfter.count() < 0 || !(c.backoffScale >= 0.0 && std::isfinite(c.backoffScale)))
         return tl::unexpected(configError("backoff durations and scale must not be negative"));
+    if (c.apiKey.find_first_of("\r\n") != std::string::npos)
+        return tl::unexpected(configError("the API key contains a line break"));
     if (c.cacheMode != CacheMode::Off && c.cachePath.empty())
         return tl::unexpected(configError(fmt::format("cache mode `{}` needs a cache file path",
                                                       cacheModeName(c.cacheMode))));
@@ -210,7 +212,8 @@ tl::expected<LlmClient, LlmError> LlmClient::create(LlmConfig config, ClientHook
     if (auto ok = validate(config); !ok) return tl::unexpected(ok.error());
     auto s = std::make_unique<State>();
     if (config.cacheMode != CacheMode::Off) {
-        auto cache = ResponseCache::open(config.cachePath, config.cacheMode == CacheMode::ReadWrite);
+        bool create = config.cacheMode == CacheMode::ReadWrite;
+        auto cache = ResponseCache::open(config.cachePath, create);
         if (!cache) return tl::unexpected(cache.error());
         s->cache.emplace(std::move(*cache));
     }
@@ -308,7 +311,8 @@ tl::expected<LlmClient::State::Exchange, LlmError> LlmClient::State::sendWithRet
                 retryAfter = parseRetryAfter(reply->retryAfter, std::chrono::system_clock::now());
         } else {
             error = LlmError{reply.error().kind, reply.error().message};
-            retryable = reply.error().retryable;
+            retryable = reply.error().retryable ||
+                        (reply.error().kind == LlmErrorKind::Timeout && config.retryOnTimeout);
         }
         error.attempts = attempt;
         if (!retryable) return tl::unexpected(std::move(error));

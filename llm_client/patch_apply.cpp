@@ -114,6 +114,13 @@ tl::expected<std::string, PatchError> applyHunks(const std::string& text, const 
         long headerPos = hunk.oldCount == 0 ? hunk.oldStart : std::max(hunk.oldStart - 1, 0);
         size_t hint = hunk.oldStart > 0 ? static_cast<size_t>(std::max(headerPos + offset, 0L))
                                         : minPos;
+        if (oldSide.empty() && hunk.oldStart == 0 && hunk.oldCount != 0 && !file.lines.empty())
+            return tl::unexpected(PatchError{
+                PatchErrorKind::Malformed,
+                fmt::format("hunk {} of `{}` has neither context lines nor a line number, so "
+                            "there is no telling where it goes",
+                            h + 1, path),
+                path, static_cast<int>(h + 1)});
         auto pos = findBlock(file.lines, oldSide, minPos, hint);
         if (!pos) return tl::unexpected(hunkMismatch(path, static_cast<int>(h + 1), hunk, oldSide));
 

@@ -221,6 +221,9 @@ tl::expected<std::string, PatchError> extractDiff(std::string_view reply)
             if (trim(*diff).empty())
                 return tl::unexpected(
                     patchError(PatchErrorKind::NoDiff, "the reply's \"diff\" field is empty"));
+            // Some models fence the diff even inside the JSON string; the field is shorter
+            // than the reply, so this recursion ends.
+            if (diff->find("```") != std::string::npos) return extractDiff(*diff);
             return *diff;
         }
     }

@@ -1,3 +1,5 @@
+// Backoff arithmetic and Retry-After parsing for the chat client's retry loop.
+
 #include "llm_client/retry.h"
 
 #include <algorithm>

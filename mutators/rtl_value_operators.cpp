@@ -34,17 +34,47 @@ void resetValue(const Site& site, std::vector<Proposal>& out)
     out.push_back({{editToken(site, formatLiteral(changed))}, "the reset value", false, {}});
 }
 
+// Splits `base[msb:lsb]` / `base[idx]` (one bracket pair) into its index texts.
+bool splitSelect(const std::string& text, std::string& base, std::string& msb, std::string& lsb)
+{
+    const size_t open = text.find('[');
+    if (open == std::string::npos || text.back() != ']' || text.find('[', open + 1) != std::string::npos)
+        return false;
+    base = text.substr(0, open);
+    const std::string inner = text.substr(open + 1, text.size() - open - 2);
+    if (inner.find("+:") != std::string::npos || inner.find("-:") != std::string::npos) return false;
+    int depth = 0;
+    for (size_t i = 0; i < inner.size(); ++i) {
+        if (inner[i] == '(') ++depth;
+        if (inner[i] == ')') --depth;
+        if (inner[i] == ':' && depth == 0) {
+            msb = inner.substr(0, i);
+            lsb = inner.substr(i + 1);
+            return true;
+        }
+    }
+    msb = lsb = inner;
+    return true;
+}
+
 void indexOffset(const Site& site, int delta, std::vector<Proposal>& out)
 {
-    if (site.kind != SiteKind::Select || !site.indexIsNumber || site.width <= 1) return;
-    const long msb = site.selMsb + delta;
-    const long lsb = site.selLsb + delta;
-    if (std::min(msb, lsb) < 0 || std::max(msb, lsb) >= site.width) return;
-    const std::string base = site.text.substr(0, site.text.find('['));
-    const std::string text = msb == lsb && site.selMsb == site.selLsb &&
-                                     site.text.find(':') == std::string::npos
-                                 ? fmt::format("{}[{}]", base, msb)
-                                 : fmt::format("{}[{}:{}]", base, msb, lsb);
+    if (site.kind != SiteKind::Select || site.width <= 1) return;
+    std::string base, msbText, lsbText;
+    if (!splitSelect(site.text, base, msbText, lsbText)) return;
+    const bool isBit = site.text.find(':') == std::string::npos;
+    std::string text;
+    if (site.indexIsNumber) {
+        const long msb = site.selMsb + delta;
+        const long lsb = site.selLsb + delta;
+        if (std::min(msb, lsb) < 0 || std::max(msb, lsb) >= site.width) return;
+        text = isBit ? fmt::format("{}[{}]", base, msb) : fmt::format("{}[{}:{}]", base, msb, lsb);
+    } else {
+        // A computed index: the off-by-one is written as an adjustment of the expression.
+        const char* op = delta > 0 ? "+" : "-";
+        text = isBit ? fmt::format("{}[({}) {} 1]", base, msbText, op)
+                     : fmt::format("{}[({}) {} 1:({}) {} 1]", base, msbText, op, lsbText, op);
+    }
     out.push_back({{editToken(site, text)}, "the select", false, {}});
 }
 
@@ -55,12 +85,36 @@ void signExtensionZero(const Site& site, std::vector<Proposal>& out)
     out.push_back({{editToken(site, text)}, "the sign extension", false, {}});
 }
 
+// Up to three other variables, chosen by the seed, each one mutant.
 void wrongVariable(const Site& site, const MutationContext& ctx, std::vector<Proposal>& out)
 {
     if (site.kind != SiteKind::Identifier || site.sameTypeVars.empty()) return;
-    const std::string& other = site.sameTypeVars[pick(site, ctx.seed, site.sameTypeVars.size())];
-    out.push_back({{editToken(site, other)},
-                   fmt::format("the read of `{}` (width {})", site.text, site.width), false, {}});
+    const size_t n = site.sameTypeVars.size();
+    const size_t first = pick(site, ctx.seed, n);
+    for (size_t k = 0; k < std::min<size_t>(3, n); ++k) {
+        const std::string& other = site.sameTypeVars[(first + k) % n];
+        out.push_back({{editToken(site, other)},
+                       fmt::format("the read of `{}` (width {})", site.text, site.width), false,
+                       {}});
+    }
+}
+
+void invertRead(const Site& site, std::vector<Proposal>& out)
+{
+    if (site.kind != SiteKind::Identifier) return;
+    out.push_back({{editToken(site, fmt::format("~{}", site.text))}, "the read", false, {}});
+}
+
+// A wrong literal: a non-zero constant becomes zero, a zero one becomes all ones.
+void wrongLiteral(const Site& site, std::vector<Proposal>& out)
+{
+    if (site.kind != SiteKind::Literal || site.inResetBranch) return;
+    auto lit = parseLiteral(site.text);
+    if (!lit || lit->unbasedFill || lit->size < 0) return;
+    Literal changed = *lit;
+    changed.value = lit->value == 0 ? (lit->size >= 64 ? ~0ULL : (1ULL << lit->size) - 1) : 0;
+    if (changed.value == lit->value) return;
+    out.push_back({{editToken(site, formatLiteral(changed))}, "the constant", false, {}});
 }
 
 struct RegisterValueOperators {
@@ -82,6 +136,12 @@ struct RegisterValueOperators {
         registerOp("rtl-sext-zero-fill", "sign-extension",
                    "a replicated sign bit {N{x[i]}} becomes zeros", {"default", "arith"},
                    [](const Site& s, const MutationContext&, auto& out) { signExtensionZero(s, out); });
+        registerOp("rtl-const-wrong", "constant",
+                   "a sized constant becomes 0 (or all ones when it was 0)", {"default"},
+                   [](const Site& s, const MutationContext&, auto& out) { wrongLiteral(s, out); });
+        registerOp("rtl-read-invert", "logical", "a variable read is bitwise inverted",
+                   {"default", "logic"},
+                   [](const Site& s, const MutationContext&, auto& out) { invertRead(s, out); });
         registerOp("rtl-var-swap", "wrong-variable",
                    "a variable read becomes another variable of the same width and signedness",
                    {"default"}, wrongVariable);

@@ -8,8 +8,9 @@ namespace {
 
 bool needsNode(SiteKind k)
 {
-    return k == SiteKind::BinaryOp || k == SiteKind::UnaryOp || k == SiteKind::Identifier ||
-           k == SiteKind::ProcAssign;
+    // Variable reads are not checked by position: Verilator reports some of them (ports read
+    // in continuous assignments) at their declaration.
+    return k == SiteKind::BinaryOp || k == SiteKind::UnaryOp || k == SiteKind::ProcAssign;
 }
 
 void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,

@@ -505,7 +505,11 @@ private:
         const Token& t = cur();
         if (t.kind == TokKind::Number) {
             ++pos_;
-            if (ctx.runtime && !cur().is("'")) emit(makeSite(SiteKind::Literal, t.begin, t.end));
+            if (ctx.runtime && !cur().is("'")) {
+                Site s = makeSite(SiteKind::Literal, t.begin, t.end);
+                s.inResetBranch = ctx.inReset;
+                emit(std::move(s));
+            }
             return {t.begin, t.end, ExprInfo::Number};
         }
         if (t.is("(")) {

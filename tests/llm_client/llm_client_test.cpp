@@ -337,6 +337,23 @@ TEST_F(LlmClientTest, HangPastTotalTimeoutReturnsTimeoutPromptly)
     EXPECT_LT(elapsed, 2s);
 }
 
+TEST_F(LlmClientTest, HangIsRetriedOnlyWhenRetryOnTimeoutIsSet)
+{
+    ASSERT_NO_FATAL_FAILURE(startServer("hang"));
+    LlmConfig c = config();
+    c.totalTimeout = 200ms;
+    c.maxRetries = 1;
+    c.retryOnTimeout = true;
+    auto client = LlmClient::create(c, recordingHooks());
+    ASSERT_TRUE(client) << client.error().format();
+    auto result = client->complete(repairRequest());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().kind, LlmErrorKind::Timeout);
+    EXPECT_EQ(result.error().attempts, 2);
+    EXPECT_EQ(sleeps.size(), 1u);
+    EXPECT_EQ(server->requests().size(), 2u);
+}
+
 TEST_F(LlmClientTest, TruncatedBodyIsAConnectionErrorAndIsRetried)
 {
     ASSERT_NO_FATAL_FAILURE(startServer("truncated"));

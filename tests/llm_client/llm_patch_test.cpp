@@ -65,6 +65,12 @@ TEST(LlmPatch, DiffIsTakenFromAStructuredJsonReply)
     ASSERT_TRUE(diff) << diff.error().format();
     EXPECT_EQ(*diff, aluDiff("a/rtl/alu.sv", "b/rtl/alu.sv"));
 
+    nlohmann::json fencedInside = {
+        {"diff", "```diff\n" + aluDiff("a/rtl/alu.sv", "b/rtl/alu.sv") + "```"}};
+    auto unwrapped = extractDiff(fencedInside.dump());
+    ASSERT_TRUE(unwrapped) << unwrapped.error().format();
+    EXPECT_EQ(*unwrapped, aluDiff("a/rtl/alu.sv", "b/rtl/alu.sv"));
+
     auto empty = extractDiff(R"({"diff": "  ", "explanation": "nothing to do"})");
     ASSERT_FALSE(empty);
     EXPECT_EQ(empty.error().kind, PatchErrorKind::NoDiff);
@@ -132,7 +138,8 @@ TEST(LlmPatch, NearestMatchToTheHeaderWinsWhenContextRepeats)
 TEST(LlmPatch, TwoHunksApplyInOrder)
 {
     std::string diff = "--- a/rtl/alu.sv\n+++ b/rtl/alu.sv\n"
-                       "@@ -1,2 +1,2 @@\n-module alu (\n+module alu2 (\n     input  logic [3:0] a, b,\n"
+                       "@@ -1,2 +1,2 @@\n-module alu (\n+module alu2 (\n"
+                       "     input  logic [3:0] a, b,\n"
                        "@@ -9,2 +9,2 @@\n     end\n-endmodule\n+endmodule // alu2\n";
     auto result = applyReply(diff, design());
     ASSERT_TRUE(result) << result.error().format();
@@ -167,8 +174,8 @@ TEST(LlmPatch, FileNotOnTheAllowListIsRejected)
 
 TEST(LlmPatch, CreatingDeletingAndRenamingFilesAreRejected)
 {
-    auto create = applyReply("--- /dev/null\n+++ b/rtl/new.sv\n@@ -0,0 +1 @@\n+module n; endmodule\n",
-                             design());
+    auto create = applyReply(
+        "--- /dev/null\n+++ b/rtl/new.sv\n@@ -0,0 +1 @@\n+module n; endmodule\n", design());
     ASSERT_FALSE(create);
     EXPECT_EQ(create.error().kind, PatchErrorKind::PathRejected);
     EXPECT_NE(create.error().message.find("creates or deletes"), std::string::npos);
@@ -264,6 +271,18 @@ TEST(LlmPatch, BlankLinesInsideAHunkAreEmptyContext)
     auto result = applyReply("--- a/f.v\n+++ b/f.v\n@@ -1,3 +1,3 @@\n a\n\n-b\n+c\n\n", files);
     ASSERT_TRUE(result) << result.error().format();
     EXPECT_EQ(result->files[0].text, "a\n\nc\n");
+}
+
+TEST(LlmPatch, HunkWithoutContextOrLineNumberIsRefused)
+{
+    auto result = applyReply("--- a/f.v\n+++ b/f.v\n@@ ... @@\n+inserted\n", {{"f.v", "a\nb\n"}});
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().kind, PatchErrorKind::Malformed);
+
+    auto placed = applyReply("--- a/f.v\n+++ b/f.v\n@@ -1,0 +2 @@\n+inserted\n",
+                             {{"f.v", "a\nb\n"}});
+    ASSERT_TRUE(placed) << placed.error().format();
+    EXPECT_EQ(placed->files[0].text, "a\ninserted\nb\n");
 }
 
 TEST(LlmPatch, PatchThatChangesNothingIsAnError)

@@ -87,7 +87,7 @@ module bitserial_pe #(
     end
   end
 
-  assign term   = plane <<< bitn;
+  assign term   = plane << bitn;
   assign scaled = psum * scale;
   assign half   = $signed(({{(QW-1){1'b0}}, 1'b1} << shift) >> 1);
   assign rnd    = (scaled + half) >>> shift;

@@ -5,6 +5,7 @@
 // Checks every result against the golden model, m_data stability, and the
 // documented cycle behavior of s_ready / m_valid.
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -30,6 +31,10 @@ struct Rng {
   int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint32_t>(hi - lo + 1)); }
   bool chance(int pct) { return static_cast<int>(next() % 100u) < pct; }
 };
+
+// Verilator storage size of a port of w bits: catches a top configured with other
+// parameter values than the defaults this harness (and its golden model) assume.
+constexpr size_t vl_bytes(int w) { return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4 * ((w + 31) / 32); }
 
 int fail(const char* fmt, ...) {
   std::printf("FAIL: ");
@@ -103,6 +108,12 @@ int main(int argc, char** argv) {
   auto contextp = std::make_unique<VerilatedContext>();
   contextp->commandArgs(argc, argv);
   auto top = std::make_unique<Vbitserial_pe>(contextp.get());
+  if (sizeof(top->s_act) != vl_bytes(32)) return fail("port s_act is not 32 bits wide");
+  if (sizeof(top->s_wgt) != vl_bytes(32)) return fail("port s_wgt is not 32 bits wide");
+  if (sizeof(top->s_mode) != vl_bytes(2)) return fail("port s_mode is not 2 bits wide");
+  if (sizeof(top->s_scale) != vl_bytes(8)) return fail("port s_scale is not 8 bits wide");
+  if (sizeof(top->s_shift) != vl_bytes(4)) return fail("port s_shift is not 4 bits wide");
+  if (sizeof(top->m_data) != vl_bytes(32)) return fail("port m_data is not 32 bits wide");
 
   Rng rng(1);
   auto dots = make_dots(rng);

@@ -88,7 +88,7 @@ module lut_mpgemm #(
       for (int g = 0; g < G; g++) begin
         pidx[m*G+g] = wgt[(m*G+g)*4 + cnt];
       end
-      term[m*XW +: XW] = $signed(tbl[pidx[m*G +: G]*TW +: TW]) <<< cnt;
+      term[m*XW +: XW] = $signed(tbl[pidx[m*G +: G]*TW +: TW]) << cnt;
     end
   end
 

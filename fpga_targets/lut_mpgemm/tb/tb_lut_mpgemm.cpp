@@ -5,6 +5,7 @@
 // Checks every output against the golden model, m_data stability, and the
 // documented cycle behavior of s_ready / m_valid.
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -40,6 +41,10 @@ template <typename T> void set_u64(T& sig, uint64_t v) {
   if constexpr (std::is_integral_v<T>) sig = static_cast<T>(v);
   else { sig[0] = static_cast<uint32_t>(v); sig[1] = static_cast<uint32_t>(v >> 32); }
 }
+
+// Verilator storage size of a port of w bits: catches a top configured with other
+// parameter values than the defaults this harness (and its golden model) assume.
+constexpr size_t vl_bytes(int w) { return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4 * ((w + 31) / 32); }
 
 int fail(const char* fmt, ...) {
   std::printf("FAIL: ");
@@ -92,6 +97,10 @@ int main(int argc, char** argv) {
   auto contextp = std::make_unique<VerilatedContext>();
   contextp->commandArgs(argc, argv);
   auto top = std::make_unique<Vlut_mpgemm>(contextp.get());
+  if (sizeof(top->s_act) != vl_bytes(32)) return fail("port s_act is not 32 bits wide");
+  if (sizeof(top->s_wgt) != vl_bytes(64)) return fail("port s_wgt is not 64 bits wide");
+  if (sizeof(top->s_nbits) != vl_bytes(2)) return fail("port s_nbits is not 2 bits wide");
+  if (sizeof(top->m_data) != vl_bytes(128)) return fail("port m_data is not 128 bits wide");
 
   Rng rng(1);
   std::vector<Vec> vecs = make_vectors(rng);

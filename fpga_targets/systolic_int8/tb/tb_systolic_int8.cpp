@@ -5,6 +5,7 @@
 // model, c_data stability under back-pressure, and the documented handshake/latency
 // behavior (w_ready, a_ready, c_valid) with a cycle model of the valid pipeline.
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -50,6 +51,10 @@ std::vector<uint32_t> pack8(const std::vector<int8_t>& v) {
   return w;
 }
 
+// Verilator storage size of a port of w bits: catches a top configured with other
+// parameter values than the defaults this harness (and its golden model) assume.
+constexpr size_t vl_bytes(int w) { return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4 * ((w + 31) / 32); }
+
 int fail(const char* fmt, ...) {
   std::printf("FAIL: ");
   va_list ap; va_start(ap, fmt); std::vprintf(fmt, ap); va_end(ap);
@@ -65,6 +70,9 @@ int main(int argc, char** argv) {
   auto contextp = std::make_unique<VerilatedContext>();
   contextp->commandArgs(argc, argv);
   auto top = std::make_unique<Vsystolic_int8>(contextp.get());
+  if (sizeof(top->w_data) != vl_bytes(128)) return fail("port w_data is not 128 bits wide");
+  if (sizeof(top->a_data) != vl_bytes(32)) return fail("port a_data is not 32 bits wide");
+  if (sizeof(top->c_data) != vl_bytes(128)) return fail("port c_data is not 128 bits wide");
 
   Rng rng(1);
   // ---- operation list: weight tile, then a run of rows

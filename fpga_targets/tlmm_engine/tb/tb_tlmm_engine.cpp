@@ -4,6 +4,7 @@
 // transaction against the golden model, m_data stability while m_valid is held,
 // and the documented cycle behavior of s_ready / m_valid.
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -34,6 +35,10 @@ template <typename T> uint32_t word_of(const T& sig, int i) {
   if constexpr (std::is_integral_v<T>) return static_cast<uint32_t>(static_cast<uint64_t>(sig) >> (32 * i));
   else return sig[i];
 }
+
+// Verilator storage size of a port of w bits: catches a top configured with other
+// parameter values than the defaults this harness (and its golden model) assume.
+constexpr size_t vl_bytes(int w) { return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4 * ((w + 31) / 32); }
 
 int fail(const char* fmt, ...) {
   std::printf("FAIL: ");
@@ -82,6 +87,9 @@ int main(int argc, char** argv) {
   auto contextp = std::make_unique<VerilatedContext>();
   contextp->commandArgs(argc, argv);
   auto top = std::make_unique<Vtlmm_engine>(contextp.get());
+  if (sizeof(top->s_act) != vl_bytes(32)) return fail("port s_act is not 32 bits wide");
+  if (sizeof(top->s_wgt) != vl_bytes(32)) return fail("port s_wgt is not 32 bits wide");
+  if (sizeof(top->m_data) != vl_bytes(128)) return fail("port m_data is not 128 bits wide");
 
   Rng rng(1);
   std::vector<Vec> vecs = make_vectors(rng);

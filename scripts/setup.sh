@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs veriloop's Debian 12 dependencies and builds build/veriloop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        build-essential cmake make g++ pkg-config python3 \
+        verilator yosys bubblewrap z3 sqlite3 \
+        libsqlite3-dev libgtest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev \
+        libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev libpugixml-dev >/dev/null
+fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"

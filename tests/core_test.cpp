@@ -1,0 +1,90 @@
+#include <signal.h>
+
+#include <gtest/gtest.h>
+
+#include "core/design.h"
+#include "core/source.h"
+#include "core/text.h"
+#include "equivalence/sandbox.h"
+#include "mutators/rtl_operator_kit.h"
+#include "test_support.h"
+
+using namespace veriloop;
+
+TEST(Literals, OffsetKeepsSizeAndBase)
+{
+    EXPECT_EQ(offsetLiteral("8'd200", 1), "8'd201");
+    EXPECT_EQ(offsetLiteral("4'b1111", 1), "4'b0000");
+    EXPECT_EQ(offsetLiteral("8'hFF", -1), "8'hfe");
+    EXPECT_EQ(offsetLiteral("12", -1), "11");
+    EXPECT_EQ(offsetLiteral("0", -1), std::nullopt);
+    EXPECT_EQ(offsetLiteral("4'bx01", 1), std::nullopt);
+    EXPECT_EQ(offsetLiteral("'0", 1), std::nullopt);
+}
+
+TEST(Edits, MismatchedExpectedTextIsRefused)
+{
+    std::vector<SourceFile> files = {{"a.sv", "assign y = a + b;"}};
+    auto ok = applyEdits(files, {Edit{{0, 13, 14}, "+", "-"}});
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->front().text, "assign y = a - b;");
+    auto bad = applyEdits(files, {Edit{{0, 13, 14}, "*", "-"}});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code, DiagCode::EditMismatch);
+    EXPECT_EQ(bad.error().line, 1);
+}
+
+TEST(UnifiedDiff, OneHunkWithContext)
+{
+    const std::string a = "l1\nl2\nl3\nl4\nl5\nl6\nl7\n";
+    const std::string b = "l1\nl2\nl3\nX4\nl5\nl6\nl7\n";
+    EXPECT_EQ(unifiedDiff("f.sv", a, b),
+              "--- a/f.sv\n+++ b/f.sv\n@@ -1,7 +1,7 @@\n l1\n l2\n l3\n-l4\n+X4\n l5\n l6\n l7\n");
+    EXPECT_EQ(unifiedDiff("f.sv", a, a), "");
+}
+
+TEST(DesignToml, MissingSourceNamesTheFile)
+{
+    auto dir = test::freshDir("missing");
+    writeFile(dir / "design.toml", "[design]\nname=\"x\"\ntop=\"x\"\nsources=[\"rtl/nope.sv\"]\n");
+    auto d = loadDesign(dir);
+    ASSERT_FALSE(d);
+    EXPECT_EQ(d.error().code, DiagCode::SourceMissing);
+    EXPECT_NE(d.error().format().find("rtl/nope.sv"), std::string::npos);
+}
+
+TEST(DesignToml, SyntaxErrorHasLineAndColumn)
+{
+    auto dir = test::freshDir("badtoml");
+    writeFile(dir / "design.toml", "[design]\nname = \"x\"\ntop = = 3\n");
+    auto d = loadDesign(dir);
+    ASSERT_FALSE(d);
+    EXPECT_EQ(d.error().code, DiagCode::DesignTomlInvalid);
+    EXPECT_EQ(d.error().line, 3);
+}
+
+TEST(Sandbox, TimeoutKillsTheWholeProcessGroup)
+{
+    auto dir = test::freshDir("sandbox");
+    Sandbox sandbox(dir);
+    SandboxLimits limits;
+    limits.wallSeconds = 1;
+    // The child starts a grandchild that would outlive it and write a marker file.
+    auto r = sandbox.run({"sh", "-c", "(sleep 3; touch " + (dir / "leaked").string() + ") & sleep 30"},
+                         limits);
+    EXPECT_TRUE(r.timedOut);
+    EXPECT_LT(r.seconds, 5);
+    sleep(4);
+    EXPECT_FALSE(std::filesystem::exists(dir / "leaked"));
+}
+
+TEST(Sandbox, WritesOutsideTheWorkDirFailWhenIsolated)
+{
+    if (!Sandbox::bubblewrapUsable()) GTEST_SKIP() << "bubblewrap is not usable on this machine";
+    auto dir = test::freshDir("sandbox-ro");
+    auto outside = test::freshDir("sandbox-outside");
+    Sandbox sandbox(dir);
+    auto r = sandbox.run({"sh", "-c", "touch " + (outside / "x").string()}, {});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_FALSE(std::filesystem::exists(outside / "x"));
+}

@@ -1,0 +1,292 @@
+// End to end: the veriloop executable builds a dataset from the two designs under
+// tests/data/designs, whose verdicts were worked out by hand; kills are reproduced one mutant
+// at a time, counterexamples are replayed in Verilator, and a killed build resumes.
+
+#include <signal.h>
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/process.h"
+#include "dataset/database.h"
+#include "equivalence/verilator_sim.h"
+#include "test_support.h"
+
+using namespace veriloop;
+using namespace veriloop::test;
+
+namespace {
+
+ProcessResult runVeriloop(std::vector<std::string> args, double timeout = 600)
+{
+    ProcessSpec spec;
+    spec.argv = {VERILOOP_BINARY};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.timeoutSeconds = timeout;
+    return runProcess(spec);
+}
+
+std::string corpus() { return (sourceDir() / "tests/data/designs").string(); }
+
+class DatasetBuild : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        dir_ = new std::filesystem::path(freshDir("dataset"));
+        build_ = new ProcessResult(runVeriloop({"dataset", "build", corpus(), "--db",
+                                                (*dir_ / "d.sqlite").string(), "-j", "2"}));
+    }
+    static void TearDownTestSuite()
+    {
+        delete build_;
+        delete dir_;
+    }
+    static Database db()
+    {
+        auto d = Database::open(*dir_ / "d.sqlite");
+        EXPECT_TRUE(d);
+        return std::move(*d);
+    }
+    static std::map<std::string, MutantRow> byDescription(Database& d, const std::string& design)
+    {
+        std::map<std::string, MutantRow> out;
+        for (const auto& row : d.designs())
+            if (row.name == design)
+                for (auto& m : d.mutants(row.id)) out[m.mutant.description] = m;
+        return out;
+    }
+    static Design design(const std::string& name)
+    {
+        return *loadDesign(sourceDir() / "tests/data/designs" / name);
+    }
+    static std::filesystem::path* dir_;
+    static ProcessResult* build_;
+};
+
+std::filesystem::path* DatasetBuild::dir_ = nullptr;
+ProcessResult* DatasetBuild::build_ = nullptr;
+
+std::string verdictOf(const std::map<std::string, MutantRow>& rows, const std::string& desc)
+{
+    auto it = rows.find(desc);
+    if (it == rows.end()) return "<no such mutant: " + desc + ">";
+    return it->second.verdict ? std::string(verdictName(it->second.verdict->verdict)) : "<pending>";
+}
+
+}  // namespace
+
+TEST_F(DatasetBuild, HandVerifiedVerdicts)
+{
+    ASSERT_EQ(build_->exitCode, 0) << build_->out << build_->err;
+    auto d = db();
+    auto alu = byDescription(d, "tiny_alu");
+    // The testbench checks op 0: killed.
+    EXPECT_EQ(verdictOf(alu, "the addition `a + b` became `a - b`"), "killed");
+    // The testbench never drives op 3 and there is no random stimulus: formal finds it.
+    EXPECT_EQ(verdictOf(alu, "the bitwise OR `a | b` became `a & b`"), "nonequivalent");
+    // The LSB of shl is masked by 4'b1110: provably harmless.
+    EXPECT_EQ(verdictOf(alu, "the constant `1'b0` became `1'b1`"), "equivalent");
+    auto counter = byDescription(d, "tiny_counter");
+    EXPECT_EQ(verdictOf(counter, "the addition `count + 4'd1` became `count - 4'd1`"), "killed");
+    EXPECT_EQ(verdictOf(counter, "the reset value `4'd0` became `4'd1`"), "killed");
+}
+
+TEST_F(DatasetBuild, EveryConfirmedBugHasEvidenceAndNothingIsPending)
+{
+    auto d = db();
+    auto s = d.stats();
+    EXPECT_EQ(s.pending, 0);
+    EXPECT_GT(s.confirmed, s.mutants / 2);
+    EXPECT_EQ(s.byVerdict["invalid"], 0) << "an edit range was wrong";
+    for (const auto& row : d.designs())
+        for (const auto& m : d.mutants(row.id)) {
+            ASSERT_TRUE(m.verdict);
+            if (!isConfirmedBug(m.verdict->verdict)) continue;
+            auto ev = nlohmann::json::parse(m.verdict->evidence, nullptr, false);
+            ASSERT_TRUE(ev.is_object()) << m.mutant.id;
+            EXPECT_FALSE(ev.empty()) << m.mutant.id;
+            if (m.verdict->verdict == Verdict::Nonequivalent) {
+                EXPECT_TRUE(ev.contains("trace"));
+                EXPECT_TRUE(ev.contains("replay"));
+                EXPECT_NE(m.vcd.find("$enddefinitions"), std::string::npos);
+            }
+        }
+}
+
+TEST_F(DatasetBuild, StatsJsonAndExport)
+{
+    auto stats = runVeriloop({"dataset", "stats", "--db", (*dir_ / "d.sqlite").string(), "--json"});
+    ASSERT_EQ(stats.exitCode, 0);
+    auto j = nlohmann::json::parse(stats.out);
+    for (const char* v : {"killed", "nonequivalent", "equivalent", "survived", "invalid", "timeout"})
+        EXPECT_TRUE(j["by_verdict"].contains(v)) << v;
+    EXPECT_EQ(j["designs"], 2);
+    EXPECT_EQ(j["confirmed"].get<int>(),
+              j["by_verdict"]["killed"].get<int>() + j["by_verdict"]["nonequivalent"].get<int>());
+    auto out = *dir_ / "jsonl";
+    auto exp = runVeriloop({"dataset", "export", "--db", (*dir_ / "d.sqlite").string(), "--out", out.string()});
+    ASSERT_EQ(exp.exitCode, 0) << exp.err;
+    size_t buggy = 0, bugFree = 0;
+    for (const char* split : {"train", "val", "test"}) {
+        std::ifstream in(out / (std::string(split) + ".jsonl"));
+        ASSERT_TRUE(in) << split;
+        std::string line;
+        while (std::getline(in, line)) {
+            auto r = nlohmann::json::parse(line);
+            for (const char* k : {"id", "language", "design", "top", "label", "bug_class", "operator",
+                                  "file", "line", "column", "description", "buggy_source",
+                                  "fixed_source", "diff", "verdict", "evidence"})
+                EXPECT_TRUE(r.contains(k)) << k;
+            if (r["label"] == "buggy") {
+                ++buggy;
+                EXPECT_NE(r["buggy_source"], r["fixed_source"]);
+                EXPECT_EQ(r["diff"].get<std::string>().rfind("--- a/", 0), 0u);
+            } else {
+                ++bugFree;
+            }
+        }
+    }
+    EXPECT_GT(buggy, 0u);
+    EXPECT_GT(bugFree, 2u);  // both originals and the equivalent mutants
+}
+
+TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
+{
+    auto d = db();
+    int checked = 0;
+    for (const auto& row : d.designs()) {
+        Design des = design(row.name);
+        int perDesign = 0;
+        for (const auto& m : d.mutants(row.id)) {
+            if (!m.verdict || m.verdict->verdict != Verdict::Killed || perDesign >= 2) continue;
+            if (m.verdict->evidenceKind != "testbench") continue;
+            ++perDesign;
+            auto sources = applyEdits(des.sources, m.mutant.edits);
+            ASSERT_TRUE(sources);
+            auto dir = freshDir("replay-kill-" + std::to_string(checked));
+            auto build = buildSimulation(des, *sources, SimKind::Testbench, {}, dir / "b", {});
+            ASSERT_TRUE(build) << build.error().format();
+            Sandbox sandbox(dir / "run");
+            EXPECT_FALSE(runTestbench(des, *build, sandbox, {}).passed) << m.mutant.description;
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 4);
+}
+
+TEST_F(DatasetBuild, NonequivalentCounterexamplesReplayInVerilator)
+{
+    auto d = db();
+    int checked = 0;
+    for (const auto& row : d.designs()) {
+        Design des = design(row.name);
+        auto analyzed = rtl::analyzeRtlDesign(des, freshDir("replay-frontend"));
+        ASSERT_TRUE(analyzed);
+        std::vector<PortInfo> ports;
+        for (const auto& p : analyzed->topPorts) ports.push_back({p.name, p.width, p.dir});
+        for (const auto& m : d.mutants(row.id)) {
+            if (!m.verdict || m.verdict->verdict != Verdict::Nonequivalent || checked >= 2) continue;
+            auto ev = nlohmann::json::parse(m.verdict->evidence);
+            auto dir = freshDir("replay-cex-" + std::to_string(checked));
+            std::string trace;
+            for (const auto& step : ev["trace"]) {
+                for (const auto& [k, v] : step.items()) trace += k + "=" + v.get<std::string>() + " ";
+                trace += "\n";
+            }
+            writeFile(dir / "trace.txt", trace);
+            auto mutated = applyEdits(des.sources, m.mutant.edits);
+            ASSERT_TRUE(mutated);
+            auto gold = buildSimulation(des, des.sources, SimKind::Differential, ports, dir / "gold", {});
+            auto gate = buildSimulation(des, *mutated, SimKind::Differential, ports, dir / "gate", {});
+            ASSERT_TRUE(gold && gate);
+            Sandbox sandbox(dir);
+            SimRunOptions o;
+            o.extraArgs = {"+vl_trace=" + (dir / "trace.txt").string(), "+vl_dump=" + (dir / "ref.txt").string()};
+            ASSERT_TRUE(runDifferential(*gold, sandbox, o).passed);
+            o.extraArgs = {"+vl_trace=" + (dir / "trace.txt").string(), "+vl_ref=" + (dir / "ref.txt").string()};
+            SimRun r = runDifferential(*gate, sandbox, o);
+            EXPECT_FALSE(r.passed) << m.mutant.description;
+            EXPECT_NE(r.evidence.find("expected"), std::string::npos);
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 1);
+}
+
+TEST(DatasetResume, KillNineThenResumeLosesNothing)
+{
+    auto dir = freshDir("resume");
+    const std::string dbPath = (dir / "r.sqlite").string();
+    const std::string design = (sourceDir() / "tests/data/designs/tiny_counter").string();
+    // Start a build and SIGKILL it (with its process group) once some verdicts are committed.
+    pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        execl(VERILOOP_BINARY, VERILOOP_BINARY, "dataset", "build", design.c_str(), "--db",
+              dbPath.c_str(), "-j", "1", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int decided = 0;
+    for (int i = 0; i < 1200 && decided < 3; ++i) {
+        usleep(100000);
+        if (!std::filesystem::exists(dbPath)) continue;
+        auto d = Database::open(dbPath);
+        if (d) decided = static_cast<int>(d->stats().mutants - d->stats().pending);
+    }
+    kill(-pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_GE(decided, 3) << "the build never committed a verdict";
+    int64_t before = 0;
+    {
+        auto d = Database::open(dbPath);
+        ASSERT_TRUE(d);
+        auto s = d->stats();
+        before = s.mutants - s.pending;
+        EXPECT_GT(s.pending, 0) << "killed too late to test resume";
+    }
+    auto again = runVeriloop({"dataset", "build", design, "--db", dbPath, "-j", "2"});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    auto d = Database::open(dbPath);
+    auto s = d->stats();
+    EXPECT_EQ(s.pending, 0);
+    EXPECT_GE(s.mutants - s.pending, before);
+    int64_t verdicts = 0;
+    for (const auto& [k, n] : s.byVerdict) verdicts += n;
+    EXPECT_EQ(verdicts, s.mutants);  // one verdict per mutant, none twice
+}
+
+TEST(DatasetBadInputs, EmptyFolderFails)
+{
+    auto dir = freshDir("empty");
+    auto r = runVeriloop({"dataset", "build", dir.string(), "--db", (dir / "x.sqlite").string()});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("no design.toml"), std::string::npos) << r.err;
+}
+
+TEST(DatasetBadInputs, BadDesignsAreSkippedOthersProceed)
+{
+    auto root = freshDir("bad-corpus");
+    std::filesystem::copy(sourceDir() / "tests/data/designs/tiny_alu", root / "good",
+                          std::filesystem::copy_options::recursive);
+    writeFile(root / "missing/design.toml",
+              "[design]\nname=\"missing\"\ntop=\"m\"\nsources=[\"rtl/gone.sv\"]\n");
+    writeFile(root / "syntax/design.toml",
+              "[design]\nname=\"syntax\"\ntop=\"s\"\nsources=[\"s.sv\"]\n");
+    writeFile(root / "syntax/s.sv", "module s(input logic a, output logic y);\n  assign y = a +;\nendmodule\n");
+    writeFile(root / "hang/design.toml",
+              "[design]\nname=\"hang\"\ntop=\"h\"\nsources=[\"h.sv\"]\n[testbench]\nsources=[\"tb.sv\"]\n"
+              "top=\"tb\"\ntimeout_s=2\n");
+    writeFile(root / "hang/h.sv", "module h(input logic a, output logic y);\n  assign y = ~a;\nendmodule\n");
+    writeFile(root / "hang/tb.sv", "module tb; logic a = 0, y; h d(.a(a), .y(y));\n"
+                                   "initial forever #1 a = ~a;\nendmodule\n");
+    auto r = runVeriloop({"dataset", "build", root.string(), "--db", (root / "x.sqlite").string(),
+                          "--no-formal"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("VL003"), std::string::npos) << r.err;  // missing source
+    EXPECT_NE(r.err.find("syntax/s.sv:2"), std::string::npos) << r.err;  // file:line of the error
+    EXPECT_NE(r.err.find("VL006"), std::string::npos) << r.err;  // testbench never finishes
+    EXPECT_NE(r.out.find("1 labeled"), std::string::npos) << r.out;
+}

@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include "equivalence/schema.h"
+#include "equivalence/verilator_sim.h"
+#include "test_support.h"
+
+using namespace veriloop;
+using namespace veriloop::test;
+
+namespace {
+
+const char* kAdder = R"(module adder(input logic [7:0] a, b, output logic [7:0] y);
+  assign y = a + b;
+endmodule
+)";
+
+}  // namespace
+
+TEST(Schema, RendersExpressionChoicesAndSelector)
+{
+    std::vector<SourceFile> files = {{"adder.sv", kAdder}};
+    const uint32_t plus = static_cast<uint32_t>(std::string(kAdder).find("a + b"));
+    Mutant m1, m2;
+    m1.choices = {{ByteRange{0, plus, plus + 5}, false, "a - b"}};
+    m2.choices = {{ByteRange{0, plus, plus + 5}, false, "a & b"}};
+    const uint32_t header = static_cast<uint32_t>(std::string(kAdder).find(';') + 1);
+    auto s = buildMutantSchema(files, {{0, header}}, {&m1, &m2});
+    EXPECT_EQ(s.selector, (std::vector<int>{1, 2}));
+    const std::string& t = s.files[0].text;
+    EXPECT_NE(t.find("((__vl_mut == 1) ? (a - b) : (__vl_mut == 2) ? (a & b) : (a + b))"),
+              std::string::npos);
+    EXPECT_NE(t.find("$value$plusargs(\"vl_mutant=%d\", __vl_mut)"), std::string::npos);
+    // Line numbers are kept: the selector goes on the header's line.
+    EXPECT_EQ(std::count(t.begin(), t.end(), '\n'), std::count(kAdder, kAdder + strlen(kAdder), '\n'));
+}
+
+TEST(Schema, CrossingRangesAreNotPlaced)
+{
+    std::vector<SourceFile> files = {{"adder.sv", kAdder}};
+    Mutant a, b;
+    a.choices = {{ByteRange{0, 10, 20}, false, "x"}};
+    b.choices = {{ByteRange{0, 15, 25}, false, "y"}};
+    auto s = buildMutantSchema(files, {}, {&a, &b});
+    EXPECT_EQ(s.selector, (std::vector<int>{1, 0}));
+    EXPECT_EQ(s.dropped, 1u);
+}
+
+TEST(Schema, OneBuildServesEveryMutant)
+{
+    const std::string tb = R"(module tb;
+  logic [7:0] a = 8'd5, b = 8'd3, y;
+  adder dut(.a(a), .b(b), .y(y));
+  initial begin #1 $display("y=%0d", y); if (y == 8) $display("PASS"); else $fatal(1); $finish; end
+endmodule
+)";
+    auto dir = writeDesign("adder", kAdder,
+                           "[testbench]\nsources = [\"tb.sv\"]\ntop = \"tb\"\npass = { exit_code = 0, stdout = \"PASS\" }\n");
+    writeFile(dir / "tb.sv", tb);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    ASSERT_TRUE(analyzed);
+    auto ops = OperatorRegistry::instance().select("arith,logic");
+    ASSERT_TRUE(ops);
+    auto gen = generateMutants(design->sources, analyzed->sites, *ops, {});
+    ASSERT_GE(gen.mutants.size(), 2u);
+    std::vector<const Mutant*> ptrs;
+    for (const auto& m : gen.mutants) ptrs.push_back(&m);
+    std::vector<SelectorSite> sel;
+    for (const auto& m : analyzed->modules) sel.push_back({m.file, m.headerEnd});
+    auto schema = buildMutantSchema(design->sources, sel, ptrs);
+    auto build = buildSimulation(*design, schema.files, SimKind::Testbench, {}, dir / "build", {});
+    ASSERT_TRUE(build) << build.error().format();
+    Sandbox sandbox(dir / "run");
+    SimRunOptions o;
+    EXPECT_TRUE(runTestbench(*design, *build, sandbox, o).passed);  // selector 0: the original
+    for (size_t i = 0; i < gen.mutants.size(); ++i) {
+        o.selector = schema.selector[i];
+        SimRun r = runTestbench(*design, *build, sandbox, o);
+        EXPECT_FALSE(r.passed) << gen.mutants[i].description;  // every arith/logic swap changes 5+3
+        EXPECT_NE(r.evidence.find("testbench"), std::string::npos);
+    }
+}

@@ -1,0 +1,76 @@
+#pragma once
+// Shared helpers: inline sources in raw strings become a temporary design folder, so a test
+// reads as "this design, this operator, these sites, this text after the edit".
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/design.h"
+#include "core/text.h"
+#include "frontend/rtl/rtl_frontend.h"
+#include "mutators/generate.h"
+
+namespace veriloop::test {
+
+inline std::filesystem::path freshDir(const std::string& name)
+{
+    auto dir = std::filesystem::temp_directory_path() / fmt::format("veriloop-test-{}-{}", name, ::getpid());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+/// A design folder holding `rtl/<top>.sv` and a design.toml (testbench optional).
+inline std::filesystem::path writeDesign(const std::string& top, const std::string& sv,
+                                         const std::string& extraToml = "")
+{
+    auto dir = freshDir(top);
+    writeFile(dir / "rtl" / (top + ".sv"), sv);
+    writeFile(dir / "design.toml",
+              fmt::format("[design]\nname = \"{0}\"\nlanguage = \"systemverilog\"\ntop = \"{0}\"\n"
+                          "sources = [\"rtl/{0}.sv\"]\n{1}",
+                          top, extraToml));
+    return dir;
+}
+
+/// Sites of an inline module, as the full RTL frontend (parser + Verilator) finds them.
+inline std::vector<Site> sitesOf(const std::string& top, const std::string& sv,
+                                 const std::string& extraToml = "")
+{
+    auto dir = writeDesign(top, sv, extraToml);
+    auto design = loadDesign(dir);
+    if (!design) return {};
+    auto result = rtl::analyzeRtlDesign(*design, dir / "work");
+    return result ? result->sites : std::vector<Site>{};
+}
+
+/// Mutants of one operator on an inline module.
+inline std::vector<Mutant> mutantsOf(const std::string& op, const std::string& top,
+                                     const std::string& sv, const std::string& extraToml = "")
+{
+    auto dir = writeDesign(top, sv, extraToml);
+    auto design = loadDesign(dir);
+    if (!design) return {};
+    auto result = rtl::analyzeRtlDesign(*design, dir / "work");
+    if (!result) return {};
+    auto ops = OperatorRegistry::instance().select(op);
+    if (!ops) return {};
+    return generateMutants(design->sources, result->sites, *ops, {}).mutants;
+}
+
+/// The mutated text of the file after applying the mutant's edits.
+inline std::string mutatedSource(const std::string& original, const Mutant& m)
+{
+    auto out = applyEdits({{"x.sv", original}}, m.edits);
+    return out ? out->front().text : std::string("<edit failed>");
+}
+
+inline std::filesystem::path sourceDir()
+{
+    return VERILOOP_SOURCE_DIR;
+}
+
+}  // namespace veriloop::test
