@@ -13,6 +13,7 @@
 #include "dataset/database.h"
 #include "dataset/export.h"
 #include "flows/dataset_build.h"
+#include "flows/synth_report.h"
 #include "flows/tool_versions.h"
 #include "frontend/rtl/rtl_frontend.h"
 #include "mutators/generate.h"
@@ -80,6 +81,8 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
 {
     if (int rc = parseShard(shard, o)) return rc;
     if (o.workRoot.empty()) o.workRoot = o.db.string() + ".work";
+    o.workRoot = std::filesystem::absolute(o.workRoot);
+    o.db = std::filesystem::absolute(o.db);
     if (o.jobs <= 0) o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
     o.progress = progressWanted();
     std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
@@ -149,6 +152,39 @@ int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unc
     return 0;
 }
 
+int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& inputs,
+                    const std::string& commandLine)
+{
+    auto db = vl::Database::open(dbPath);
+    if (!db) {
+        fmt::print(stderr, "{}\n", db.error().format());
+        return 1;
+    }
+    auto run = db->beginRun(commandLine, "{}", 0, vl::toolVersionsJson());
+    if (!run) {
+        fmt::print(stderr, "{}\n", run.error().format());
+        return 1;
+    }
+    for (const auto& in : inputs) {
+        if (!std::filesystem::exists(in)) {
+            fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", in).format());
+            return 1;
+        }
+        auto shard = vl::Database::open(in);
+        if (!shard) {
+            fmt::print(stderr, "{}\n", shard.error().format());
+            return 1;
+        }
+        auto n = db->mergeFrom(*shard, *run);
+        if (!n) {
+            fmt::print(stderr, "{}: {}\n", in, n.error().format());
+            return 1;
+        }
+        fmt::print("{}: {} verdicts merged\n", in, *n);
+    }
+    return 0;
+}
+
 int cmdMutate(const std::string& dir, const std::string& operators, bool json, uint64_t seed)
 {
     auto design = vl::loadDesign(dir);
@@ -184,6 +220,46 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
     fmt::print("{} sites, {} mutants ({} duplicates dropped)\n", analyzed->sites.size(),
                gen.mutants.size(), gen.duplicates);
     return 0;
+}
+
+int cmdSynthReport(const std::vector<std::string>& dirs, bool json)
+{
+    nlohmann::json arr = nlohmann::json::array();
+    int failures = 0;
+    if (!json)
+        fmt::print("{:<18}{:>8}{:>8}{:>6}{:>7}{:>8}{:>7}\n", "design", "LUT", "FF", "DSP", "BRAM",
+                   "CARRY4", "depth");
+    for (const auto& root : dirs) {
+        for (const auto& dir : vl::findDesignDirs(root)) {
+            auto design = vl::loadDesign(dir);
+            if (!design) {
+                fmt::print(stderr, "{}\n", design.error().format());
+                ++failures;
+                continue;
+            }
+            auto work = std::filesystem::temp_directory_path() /
+                        fmt::format("veriloop-synth-{}-{}", getpid(), design->name);
+            auto rep = vl::synthReport(*design, work);
+            std::error_code ec;
+            std::filesystem::remove_all(work, ec);
+            if (!rep) {
+                fmt::print(stderr, "{}\n", rep.error().format());
+                ++failures;
+                continue;
+            }
+            if (json) {
+                arr.push_back({{"design", rep->design}, {"luts", rep->luts}, {"ffs", rep->ffs},
+                               {"dsps", rep->dsps}, {"brams", rep->brams}, {"carry4", rep->carry},
+                               {"lutrams", rep->lutrams}, {"logic_depth", rep->logicDepth},
+                               {"cells", rep->cells}});
+            } else {
+                fmt::print("{:<18}{:>8}{:>8}{:>6}{:>7}{:>8}{:>7}\n", rep->design, rep->luts,
+                           rep->ffs, rep->dsps, rep->brams, rep->carry, rep->logicDepth);
+            }
+        }
+    }
+    if (json) fmt::print("{}\n", arr.dump(2));
+    return failures ? 1 : 0;
 }
 
 int cmdListOperators(bool json)
@@ -259,6 +335,12 @@ int main(int argc, char** argv)
     exp->add_flag("--include-unconfirmed", unconfirmed,
                   "Also export survived/invalid/timeout mutants with label `unconfirmed`");
 
+    std::vector<std::string> mergeInputs;
+    auto* merge = dataset->add_subcommand(
+        "merge", "Join datasets built with --shard i/N (or on several machines) into one");
+    merge->add_option("--db", dbPath, "Dataset to create or extend")->required();
+    merge->add_option("inputs", mergeInputs, "Shard datasets")->required();
+
     std::string mutateDir, mutateOps = "default";
     uint64_t mutateSeed = 1;
     auto* mutate = app.add_subcommand("mutate", "List the sites and mutants of one design without running anything");
@@ -272,7 +354,16 @@ int main(int argc, char** argv)
     auto* operators = app.add_subcommand("operators", "List the mutation operators and bug classes");
     operators->add_flag("--json", json, "JSON output");
 
+    std::vector<std::string> synthDirs;
+    auto* synth = app.add_subcommand(
+        "synth-report",
+        "Synthesize designs with Yosys synth_xilinx (7-series) and report LUT, FF, DSP, BRAM,\n"
+        "CARRY4 counts and logic depth (longest combinational path in cells)");
+    synth->add_option("designs", synthDirs, "Design folders or corpora")->required();
+    synth->add_flag("--json", json, "JSON array, one object per design");
+
     CLI11_PARSE(app, argc, argv);
+    if (synth->parsed()) return cmdSynthReport(synthDirs, json);
 
     if (doctor->parsed()) return cmdDoctor(json);
     if (operators->parsed()) return cmdListOperators(json);
@@ -285,6 +376,7 @@ int main(int argc, char** argv)
         return cmdDatasetBuild(paths, bo, shard);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
+    if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv));
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed);
     return 2;
 }

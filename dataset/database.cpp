@@ -211,13 +211,24 @@ tl::expected<int64_t, Diagnostic> Database::beginRun(const std::string& command,
 
 tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const Design& design, int64_t runId)
 {
+    DesignRow row;
+    row.name = design.name;
+    row.language = std::string(languageName(design.language));
+    row.top = design.top;
+    row.dir = design.dir.string();
+    row.inputHash = design.inputHash();
+    row.sources = design.sources;
+    return upsertDesign(row, runId);
+}
+
+tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const DesignRow& design, int64_t runId)
+{
     nlohmann::json sources = nlohmann::json::array();
     for (const auto& f : design.sources) sources.push_back({{"path", f.path}, {"text", f.text}});
-    const std::string hash = design.inputHash();
     {
         Stmt find(db_, "SELECT id, input_hash FROM designs WHERE name = ?");
         find.bind(1, design.name);
-        if (find.step() && find.text(1) != hash) {
+        if (find.step() && find.text(1) != design.inputHash) {
             Stmt del(db_, "DELETE FROM designs WHERE id = ?");
             del.bind(1, find.integer(0));
             del.step();
@@ -228,10 +239,10 @@ tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const Design& design,
              "INSERT INTO designs(name, language, top, dir, input_hash, sources, run_id) "
              "VALUES (?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET dir = excluded.dir");
     ins.bind(1, design.name)
-        .bind(2, std::string(languageName(design.language)))
+        .bind(2, design.language)
         .bind(3, design.top)
-        .bind(4, design.dir.string())
-        .bind(5, hash)
+        .bind(4, design.dir)
+        .bind(5, design.inputHash)
         .bind(6, sources.dump())
         .bind(7, runId);
     ins.step();
@@ -239,6 +250,35 @@ tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const Design& design,
     for (auto& row : designs())
         if (row.name == design.name) return row;
     return tl::unexpected(dbError(db_, "reading the design back"));
+}
+
+tl::expected<size_t, Diagnostic> Database::mergeFrom(Database& other, int64_t runId)
+{
+    size_t merged = 0;
+    for (const auto& theirs : other.designs()) {
+        for (const auto& ours : designs())
+            if (ours.name == theirs.name && ours.inputHash != theirs.inputHash)
+                return tl::unexpected(makeDiag(
+                    DiagCode::DatabaseError,
+                    fmt::format("design `{}` differs between the datasets (different inputs)",
+                                theirs.name)));
+        auto row = upsertDesign(theirs, runId);
+        if (!row) return tl::unexpected(row.error());
+        auto rows = other.mutants(theirs.id);
+        std::vector<Mutant> mutants;
+        for (const auto& r : rows) mutants.push_back(r.mutant);
+        if (auto r = insertMutants(row->id, mutants); !r) return tl::unexpected(r.error());
+        const auto decided = decidedMutants(row->id);
+        for (const auto& r : rows) {
+            if (!r.verdict || decided.count(r.mutant.id)) continue;
+            if (auto v = recordVerdict(r.mutant.id, *r.verdict, runId, r.vcd); !v)
+                return tl::unexpected(v.error());
+            ++merged;
+        }
+        if (auto s = setDesignStatus(row->id, theirs.status, theirs.message); !s)
+            return tl::unexpected(s.error());
+    }
+    return merged;
 }
 
 tl::expected<void, Diagnostic> Database::setDesignStatus(int64_t designId, const std::string& status,

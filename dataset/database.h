@@ -60,6 +60,8 @@ public:
 
     /// Inserts or refreshes a design. When its input hash changed, its old mutants go.
     tl::expected<DesignRow, Diagnostic> upsertDesign(const Design& design, int64_t runId);
+    /// The same for a design as another dataset stored it (used by merge).
+    tl::expected<DesignRow, Diagnostic> upsertDesign(const DesignRow& design, int64_t runId);
     tl::expected<void, Diagnostic> setDesignStatus(int64_t designId, const std::string& status,
                                                    const std::string& message);
     /// Inserts the mutants that are not there yet (one transaction).
@@ -74,6 +76,9 @@ public:
     std::vector<DesignRow> designs();
     std::vector<MutantRow> mutants(int64_t designId);
     DatasetStats stats();
+    /// Copies designs, mutants and verdicts of `other` (a shard) into this dataset; a design
+    /// already here with different inputs is an error.
+    tl::expected<size_t, Diagnostic> mergeFrom(Database& other, int64_t runId);
     std::map<std::string, std::string> lastRunInfo();
 
 private:

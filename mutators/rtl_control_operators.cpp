@@ -46,10 +46,16 @@ void deleteProcAssign(const Site& site, const MutationContext& ctx, std::vector<
 void zeroContAssign(const Site& site, std::vector<Proposal>& out)
 {
     if (site.kind != SiteKind::ContAssignRhs || site.text == "'0") return;
-    out.push_back({{editToken(site, "'0")},
-                   fmt::format("the continuous assignment of `{}` was removed (the net reads 0)",
-                               oneLine(site.text, 60)),
-                   true, {}});
+    Proposal p;
+    p.edits.push_back(editToken(site, "'0"));
+    // In the schema the zero must keep the expression's signedness, or the `?:` around it
+    // would turn a signed original unsigned: `E ^ E` is zero of E's own type.
+    p.choices.push_back(
+        SchemaChoice{site.choice, false, fmt::format("(({0}) ^ ({0}))", site.text)});
+    p.description = fmt::format("the continuous assignment of `{}` was removed (the net reads 0)",
+                                oneLine(site.text, 60));
+    p.sentence = true;
+    out.push_back(std::move(p));
 }
 
 void dropCaseItem(const Site& site, bool dropDefault, std::vector<Proposal>& out)

@@ -290,3 +290,27 @@ TEST(DatasetBadInputs, BadDesignsAreSkippedOthersProceed)
     EXPECT_NE(r.err.find("VL006"), std::string::npos) << r.err;  // testbench never finishes
     EXPECT_NE(r.out.find("1 labeled"), std::string::npos) << r.out;
 }
+
+TEST_F(DatasetBuild, ShardsMergeIntoTheSameDataset)
+{
+    auto dir = freshDir("shards");
+    std::vector<std::string> shards;
+    for (int i = 0; i < 2; ++i) {
+        const std::string db = (dir / fmt::format("s{}.sqlite", i)).string();
+        auto r = runVeriloop({"dataset", "build", corpus(), "--db", db, "--shard", fmt::format("{}/2", i),
+                              "-j", "2", "--no-formal"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        shards.push_back(db);
+    }
+    const std::string merged = (dir / "m.sqlite").string();
+    auto m = runVeriloop({"dataset", "merge", "--db", merged, shards[0], shards[1]});
+    ASSERT_EQ(m.exitCode, 0) << m.err;
+    auto md = Database::open(merged);
+    ASSERT_TRUE(md);
+    auto whole = db();
+    EXPECT_EQ(md->stats().mutants, whole.stats().mutants);
+    EXPECT_EQ(md->stats().designs, 2);
+    EXPECT_EQ(md->stats().pending, 0);
+    auto bad = runVeriloop({"dataset", "build", corpus(), "--db", merged, "--shard", "2/2"});
+    EXPECT_EQ(bad.exitCode, 2);
+}

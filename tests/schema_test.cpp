@@ -81,3 +81,42 @@ endmodule
         EXPECT_NE(r.evidence.find("testbench"), std::string::npos);
     }
 }
+
+// Regression: the schema once wrapped a signed right-hand side as `sel ? '0 : (a * b)`, and the
+// unsigned '0 made the whole `?:` unsigned, so the original (selector 0) zero-extended a
+// negative product and its own testbench failed.
+TEST(Schema, ZeroedAssignmentKeepsTheOriginalSigned)
+{
+    const char* sv = R"(module smul(input logic signed [3:0] a, b, output logic signed [11:0] y);
+  assign y = a * b;
+endmodule
+)";
+    const std::string tb = R"(module tb;
+  logic signed [3:0] a = -4'sd3, b = 4'sd5;
+  logic signed [11:0] y;
+  smul dut(.a(a), .b(b), .y(y));
+  initial begin #1 if (y == -12'sd15) $display("PASS"); else $fatal(1); $finish; end
+endmodule
+)";
+    auto dir = writeDesign("smul", sv,
+                           "[testbench]\nsources = [\"tb.sv\"]\ntop = \"tb\"\npass = { exit_code = 0, stdout = \"PASS\" }\n");
+    writeFile(dir / "tb.sv", tb);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    ASSERT_TRUE(analyzed);
+    auto ops = OperatorRegistry::instance().select("rtl-contassign-zero");
+    auto gen = generateMutants(design->sources, analyzed->sites, *ops, {});
+    ASSERT_EQ(gen.mutants.size(), 1u);
+    std::vector<const Mutant*> ptrs = {&gen.mutants[0]};
+    std::vector<SelectorSite> sel;
+    for (const auto& m : analyzed->modules) sel.push_back({m.file, m.headerEnd});
+    auto schema = buildMutantSchema(design->sources, sel, ptrs);
+    auto build = buildSimulation(*design, schema.files, SimKind::Testbench, {}, dir / "build", {});
+    ASSERT_TRUE(build) << build.error().format();
+    Sandbox sandbox(dir / "run");
+    SimRunOptions o;
+    EXPECT_TRUE(runTestbench(*design, *build, sandbox, o).passed);
+    o.selector = schema.selector[0];
+    EXPECT_FALSE(runTestbench(*design, *build, sandbox, o).passed);
+}

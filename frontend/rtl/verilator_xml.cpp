@@ -100,8 +100,9 @@ tl::expected<ElaboratedDesign, std::string> parseVerilatorXml(const std::string&
 
 tl::expected<ElaboratedDesign, Diagnostic> elaborateWithVerilator(
     const std::filesystem::path& dir, const std::vector<std::string>& sources,
-    const std::string& top, const std::filesystem::path& workDir)
+    const std::string& top, const std::filesystem::path& workDirIn)
 {
+    const auto workDir = std::filesystem::absolute(workDirIn);
     std::filesystem::create_directories(workDir);
     const auto xmlPath = workDir / "elaborated.xml";
     ProcessSpec spec;

@@ -53,6 +53,7 @@ module bitserial_pe #(
   localparam int SW = 8 + $clog2(GS);   // plane sum width
   localparam int PW = 16 + $clog2(GS);  // exact dot-product width
   localparam int QW = PW + SCW;         // scaled product width
+  localparam logic [QW-1:0] ONE = 1;
 
   localparam S_IN  = 2'd0;
   localparam S_BIT = 2'd1;
@@ -64,17 +65,19 @@ module bitserial_pe #(
   logic [2:0]            topb;      // index of the sign plane (nbits - 1)
   logic [GS*8-1:0]       act;
   logic [GS*8-1:0]       wgt;
-  logic signed [SCW-1:0] scale;
+  logic [SCW-1:0]        scale;
   logic [SHW-1:0]        shift;
   logic                  last;
-  logic signed [PW-1:0]  psum;
-  logic signed [ACCW-1:0] acc;
+  logic [PW-1:0]         psum;
+  logic [ACCW-1:0]       acc;
 
-  logic signed [SW-1:0]  plane;     // sum of activations whose weight bit is set
-  logic signed [PW-1:0]  term;
-  logic signed [QW-1:0]  scaled;
-  logic signed [QW-1:0]  half;      // rounding constant (1 << sh) >> 1
-  logic signed [QW-1:0]  rnd;
+  // All arithmetic below is on explicitly sign-extended, equal-width unsigned
+  // vectors (two's complement bit patterns), so no result depends on signed context.
+  logic [SW-1:0]         plane;     // sum of activations whose weight bit is set
+  logic [PW-1:0]         term;      // plane << bit, sign-extended to PW
+  logic [QW-1:0]         scaled;    // psum * scale
+  logic [QW-1:0]         biased;    // scaled + ((1 << shift) >> 1)
+  logic [2*QW-1:0]       shifted;   // sign-filled biased >> shift
 
   assign s_ready = (state == S_IN);
   assign m_valid = (state == S_OUT);
@@ -83,14 +86,14 @@ module bitserial_pe #(
   always_comb begin
     plane = '0;
     for (int i = 0; i < GS; i++) begin
-      if (wgt[i*8 + bitn]) plane = plane + $signed(act[i*8 +: 8]);
+      if (wgt[i*8 + bitn]) plane = plane + {{(SW-8){act[i*8+7]}}, act[i*8 +: 8]};
     end
   end
 
-  assign term   = plane << bitn;
-  assign scaled = psum * scale;
-  assign half   = $signed(({{(QW-1){1'b0}}, 1'b1} << shift) >> 1);
-  assign rnd    = (scaled + half) >>> shift;
+  assign term    = {{(PW-SW){plane[SW-1]}}, plane} << bitn;
+  assign scaled  = {{(QW-PW){psum[PW-1]}}, psum} * {{(QW-SCW){scale[SCW-1]}}, scale};
+  assign biased  = scaled + ((ONE << shift) >> 1);
+  assign shifted = {{QW{biased[QW-1]}}, biased} >> shift;
 
   always_ff @(posedge clk or negedge rst_n) begin
     if (!rst_n) begin
@@ -105,7 +108,8 @@ module bitserial_pe #(
           if (bitn == topb) state <= S_DQ;
         end
         S_DQ: begin
-          acc   <= acc + rnd;
+          // round half up: add (1 << shift) >> 1, then arithmetic shift
+          acc   <= acc + {{(ACCW-QW){shifted[QW-1]}}, shifted[QW-1:0]};
           state <= last ? S_OUT : S_IN;
         end
         default: begin

@@ -51,7 +51,6 @@ module lut_mpgemm #(
   localparam int NG = K / G;
   localparam int TN = 1 << G;
   localparam int TW = 8 + $clog2(G);             // LUT entry width
-  localparam int XW = TW + 3;                    // entry shifted by up to 3
   localparam int GW = (NG > 1) ? $clog2(NG) : 1;
   localparam int CW = (G > 4) ? $clog2(G) : 2;   // build step / bit-plane counter
 
@@ -77,8 +76,8 @@ module lut_mpgemm #(
   assign m_data  = acc;
 
   // bit-plane lookup for every row
-  logic [M*G-1:0]  pidx;
-  logic [M*XW-1:0] term;
+  logic [M*G-1:0]    pidx;
+  logic [M*ACCW-1:0] term;       // LUT entry sign-extended to ACCW, << plane
   logic            neg_plane;
 
   assign neg_plane = sgn && (cnt == nbm1);
@@ -88,7 +87,7 @@ module lut_mpgemm #(
       for (int g = 0; g < G; g++) begin
         pidx[m*G+g] = wgt[(m*G+g)*4 + cnt];
       end
-      term[m*XW +: XW] = $signed(tbl[pidx[m*G +: G]*TW +: TW]) << cnt;
+      term[m*ACCW +: ACCW] = {{(ACCW-TW){tbl[pidx[m*G +: G]*TW + TW-1]}}, tbl[pidx[m*G +: G]*TW +: TW]} << cnt;
     end
   end
 
@@ -108,9 +107,9 @@ module lut_mpgemm #(
         S_PLANE: begin
           for (int m = 0; m < M; m++) begin
             if (neg_plane)
-              acc[m*ACCW +: ACCW] <= acc[m*ACCW +: ACCW] - {{(ACCW-XW){term[m*XW+XW-1]}}, term[m*XW +: XW]};
+              acc[m*ACCW +: ACCW] <= acc[m*ACCW +: ACCW] - term[m*ACCW +: ACCW];
             else
-              acc[m*ACCW +: ACCW] <= acc[m*ACCW +: ACCW] + {{(ACCW-XW){term[m*XW+XW-1]}}, term[m*XW +: XW]};
+              acc[m*ACCW +: ACCW] <= acc[m*ACCW +: ACCW] + term[m*ACCW +: ACCW];
           end
           if (cnt == nbm1) begin
             if (grp == NG - 1) begin
@@ -145,7 +144,7 @@ module lut_mpgemm #(
       cnt <= (cnt == G - 1) ? '0 : cnt + 1'b1;
       for (int e = 1; e < TN; e++) begin
         if ((e >> cnt) == 1)
-          tbl_hi[(e-1)*TW +: TW] <= $signed(tbl[(e - (1 << cnt))*TW +: TW]) + $signed(act[cnt*8 +: 8]);
+          tbl_hi[(e-1)*TW +: TW] <= tbl[(e - (1 << cnt))*TW +: TW] + {{(TW-8){act[cnt*8+7]}}, act[cnt*8 +: 8]};
       end
     end
     if (state == S_PLANE) cnt <= cnt + 1'b1;

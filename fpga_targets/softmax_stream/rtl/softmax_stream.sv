@@ -94,10 +94,7 @@ module softmax_stream #(
       4'd9:  ea = 16'd4;
       4'd10: ea = 16'd1;
       4'd11: ea = 16'd1;
-      4'd12: ea = 16'd0;
-      4'd13: ea = 16'd0;
-      4'd14: ea = 16'd0;
-      default: ea = 16'd0;
+      default: ea = 16'd0;       // exp(-k) * 2^15 < 0.5 for k >= 12
     endcase
   end
 
@@ -180,13 +177,13 @@ module softmax_stream #(
   always_ff @(posedge clk) begin
     if (s_valid && s_ready) begin
       xbuf[cnt*8 +: 8] <= s_data;
-      if (cnt == 0 || $signed(s_data) > $signed(mx)) mx <= s_data;
+      // signed compare done as unsigned compare of offset-binary values
+      if (cnt == 0 || {~s_data[7], s_data[6:0]} > {~mx[7], mx[6:0]}) mx <= s_data;
     end
     if (state == S_EXP) begin
       ebuf[cnt*16 +: 16] <= e;
       sum <= ((cnt == 0) ? {SW{1'b0}} : sum) + e;
       rem <= 1 << 14;
-      quo <= '0;
     end
     if (state == S_DIV) begin
       if (rem2 >= sum) begin

@@ -55,6 +55,7 @@ module systolic_int8 #(
   logic [N*N*ACCW-1:0] preg;                     // partial sum leaving PE(k,j)
   logic [NS*ACCW-1:0] dsk;                       // column j: N-1-j stages
   logic [N*N*8-1:0]  ain;                        // activation entering PE(k,j)
+  logic [N*N*16-1:0] prod;                       // a * b of PE(k,j), 16-bit two's complement
 
   logic step, w_fire, a_fire;
 
@@ -76,6 +77,13 @@ module systolic_int8 #(
         else
           ain[7:0] = a_data[7:0];
       end
+    end
+  end
+
+  // products on explicitly sign-extended operands (no reliance on signed context)
+  always_comb begin
+    for (int i = 0; i < N * N; i++) begin
+      prod[i*16 +: 16] = {{8{ain[i*8+7]}}, ain[i*8 +: 8]} * {{8{wreg[i*8+7]}}, wreg[i*8 +: 8]};
     end
   end
 
@@ -116,10 +124,10 @@ module systolic_int8 #(
         for (int j = 0; j < N; j++) begin
           areg[(k*N+j)*8 +: 8] <= ain[(k*N+j)*8 +: 8];
           if (k == 0)
-            preg[j*ACCW +: ACCW] <= $signed(ain[j*8 +: 8]) * $signed(wreg[j*8 +: 8]);
+            preg[j*ACCW +: ACCW] <= {{(ACCW-16){prod[j*16+15]}}, prod[j*16 +: 16]};
           else
-            preg[(k*N+j)*ACCW +: ACCW] <= $signed(preg[((k-1)*N+j)*ACCW +: ACCW])
-                                        + $signed(ain[(k*N+j)*8 +: 8]) * $signed(wreg[(k*N+j)*8 +: 8]);
+            preg[(k*N+j)*ACCW +: ACCW] <= preg[((k-1)*N+j)*ACCW +: ACCW]
+                                        + {{(ACCW-16){prod[(k*N+j)*16+15]}}, prod[(k*N+j)*16 +: 16]};
         end
       end
       for (int j = 0; j < N - 1; j++) begin

@@ -72,7 +72,7 @@ module tlmm_engine #(
   // ---- table build: entry bidx = T[bidx with lowest one cleared] + x[lowest one]
   logic [LW-1:0]        lsb;
   logic [G-1:0]         base;
-  logic signed [TW-1:0] entry;
+  logic [TW-1:0]        entry;
 
   always_comb begin
     lsb = '0;
@@ -81,8 +81,9 @@ module tlmm_engine #(
     end
   end
 
+  // sign extension is written out explicitly (no reliance on signed context)
   assign base  = bidx & (bidx - 1'b1);
-  assign entry = $signed(tbl[base*TW +: TW]) + $signed(act[lsb*8 +: 8]);
+  assign entry = tbl[base*TW +: TW] + {{(TW-8){act[lsb*8+7]}}, act[lsb*8 +: 8]};
 
   // ---- lookup: positive / negative masks of every row
   logic [M*G-1:0]  pmask;
@@ -95,8 +96,8 @@ module tlmm_engine #(
         pmask[m*G+g] = wgt[(m*G+g)*2] & ~wgt[(m*G+g)*2+1];
         nmask[m*G+g] = wgt[(m*G+g)*2] &  wgt[(m*G+g)*2+1];
       end
-      delta[m*DW +: DW] = $signed(tbl[pmask[m*G +: G]*TW +: TW])
-                        - $signed(tbl[nmask[m*G +: G]*TW +: TW]);
+      delta[m*DW +: DW] = {tbl[pmask[m*G +: G]*TW + TW-1], tbl[pmask[m*G +: G]*TW +: TW]}
+                        - {tbl[nmask[m*G +: G]*TW + TW-1], tbl[nmask[m*G +: G]*TW +: TW]};
     end
   end
 

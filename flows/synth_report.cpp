@@ -1,0 +1,75 @@
+#include "flows/synth_report.h"
+
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "equivalence/sandbox.h"
+
+namespace veriloop {
+
+SynthReport parseSynthOutput(const std::string& stat, const std::string& ltp)
+{
+    SynthReport r;
+    static const std::regex cellRow(R"(^\s+([A-Za-z_][A-Za-z0-9_$]*)\s+(\d+)\s*$)");
+    std::istringstream in(stat);
+    std::string line;
+    bool inCells = false;
+    while (std::getline(in, line)) {
+        if (line.find("Number of cells:") != std::string::npos) {
+            inCells = true;
+            continue;
+        }
+        std::smatch m;
+        if (inCells && std::regex_match(line, m, cellRow)) {
+            r.cells[m[1].str()] += std::stoi(m[2].str());
+        } else if (inCells && !line.empty() && line.find_first_not_of(" ") != std::string::npos) {
+            inCells = false;
+        }
+    }
+    for (const auto& [cell, n] : r.cells) {
+        if (std::regex_match(cell, std::regex("LUT[1-6]"))) r.luts += n;
+        else if (std::regex_match(cell, std::regex("FD[RSCP]E(_1)?"))) r.ffs += n;
+        else if (cell.rfind("DSP48", 0) == 0) r.dsps += n;
+        else if (cell.rfind("RAMB", 0) == 0) r.brams += n;
+        else if (cell == "CARRY4") r.carry += n;
+        else if (cell.rfind("RAM", 0) == 0) r.lutrams += n;
+    }
+    static const std::regex depthRe(R"(length=(\d+))");
+    std::smatch m;
+    if (std::regex_search(ltp, m, depthRe)) r.logicDepth = std::stoi(m[1].str());
+    return r;
+}
+
+tl::expected<SynthReport, Diagnostic> synthReport(const Design& design,
+                                                  const std::filesystem::path& workDir)
+{
+    std::filesystem::create_directories(workDir);
+    std::string read = "read_verilog -sv";
+    for (const auto& s : design.sources) read += " " + (design.dir / s.path).string();
+    const std::string script = fmt::format(
+        "{}\nsynth_xilinx -top {} -flatten -noiopad\ntee -q -o stat.txt stat\ntee -q -o ltp.txt ltp -noff\n",
+        read, design.top);
+    writeFile(workDir / "synth.ys", script);
+    Sandbox sandbox(workDir);
+    SandboxLimits limits;
+    limits.wallSeconds = 900;
+    limits.memoryMiB = 8192;
+    ProcessResult r = sandbox.run({"yosys", "-q", "-l", "synth.log", "synth.ys"}, limits, workDir);
+    if (!r.ok()) {
+        const std::string log = readFile(workDir / "synth.log").value_or(r.err);
+        auto at = log.find("ERROR:");
+        return tl::unexpected(makeDiag(DiagCode::BuildFailed,
+                                       "Yosys synthesis failed: " +
+                                           oneLine(at == std::string::npos ? log : log.substr(at), 300),
+                                       design.dir.string()));
+    }
+    SynthReport rep = parseSynthOutput(readFile(workDir / "stat.txt").value_or(""),
+                                       readFile(workDir / "ltp.txt").value_or(""));
+    rep.design = design.name;
+    return rep;
+}
+
+}  // namespace veriloop
