@@ -22,6 +22,7 @@ enum class SiteKind {
     ContAssignRhs,   // token: the right-hand side of a continuous assignment
     CaseItem,        // token: the whole item (labels: statement); choice: its statement
     PortConnections, // parts: connection expressions of an instance; partNames: port names
+    ArrayIndex,      // token: the index expression of a C++ array access (HLS)
 };
 
 struct Site {

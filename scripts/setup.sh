@@ -10,7 +10,9 @@ if command -v apt-get >/dev/null 2>&1; then
         build-essential cmake make g++ pkg-config python3 \
         verilator yosys bubblewrap z3 sqlite3 \
         libsqlite3-dev libgtest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev \
-        libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev libpugixml-dev >/dev/null
+        libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev libpugixml-dev \
+        clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev \
+        libffi-dev libncurses-dev libxml2-dev libz3-dev zlib1g-dev >/dev/null
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"

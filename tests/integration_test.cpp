@@ -2,7 +2,9 @@
 // tests/data/designs, whose verdicts were worked out by hand; kills are reproduced one mutant
 // at a time, counterexamples are replayed in Verilator, and a killed build resumes.
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 
 #include <fstream>
 
@@ -32,11 +34,20 @@ std::string corpus() { return (sourceDir() / "tests/data/designs").string(); }
 
 class DatasetBuild : public ::testing::Test {
 protected:
+    // ctest runs each test in its own process; they share one dataset, built once per
+    // veriloop binary (the build is resumable, so a second run finds it up to date).
     static void SetUpTestSuite()
     {
-        dir_ = new std::filesystem::path(freshDir("dataset"));
+        const auto stamp = std::filesystem::last_write_time(VERILOOP_BINARY).time_since_epoch().count();
+        dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                         fmt::format("veriloop-test-dataset-{}", stamp));
+        std::filesystem::create_directories(*dir_);
+        const int lock = open((*dir_ / "lock").c_str(), O_CREAT | O_RDWR, 0644);
+        flock(lock, LOCK_EX);
         build_ = new ProcessResult(runVeriloop({"dataset", "build", corpus(), "--db",
                                                 (*dir_ / "d.sqlite").string(), "-j", "2"}));
+        flock(lock, LOCK_UN);
+        close(lock);
     }
     static void TearDownTestSuite()
     {

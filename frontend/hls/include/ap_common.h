@@ -24,6 +24,12 @@
 #include <type_traits>
 #include <vector>
 
+// Kept for kernels that test or set it; these headers accept any width (the vendor's default
+// maximum is 1024 and can be raised by defining the macro before including ap_int.h).
+#ifndef AP_INT_MAX_W
+#define AP_INT_MAX_W 1024
+#endif
+
 /// Quantization modes of ap_fixed (what happens to bits below the least significant bit).
 enum ap_q_mode {
     AP_RND,          ///< round to nearest, ties toward plus infinity

@@ -33,8 +33,8 @@ template <class T>
 inline constexpr bool kIsFixOperand =
     kIsApFixedClass<T> || kIsIntOperand<T> || std::is_floating_point_v<T>;
 template <class A, class B>
-inline constexpr bool kIsFixOpPair = kIsFixOperand<A>&& kIsFixOperand<B> &&
-                                     (kIsApFixedClass<A> || kIsApFixedClass<B>);
+inline constexpr bool kIsFixOpPair = (kIsFixOperand<A> && kIsFixOperand<B>) &&
+    (kIsApFixedClass<A> || kIsApFixedClass<B>);
 
 /// The named result type of a fixed-point operation (default modes).
 template <int W, int I, bool S>
@@ -480,28 +480,28 @@ IntT<RW, RS> alignRaw(const ap_fixed_base<W, I, S, Q, O, N>& x) {
 #define VERILOOP_FIX_TYPE(n) ap_fixed_base<W##n, I##n, S##n, Q##n, O##n, N##n>
 
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixAdd(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixAdd(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kPlusW, R::kPlusI, R::kPlusS> r;
     r.V = alignRaw<R::kPlusW, R::kPlusS, R::kMaxF>(a) + alignRaw<R::kPlusW, R::kPlusS, R::kMaxF>(b);
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixSub(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixSub(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kPlusW, R::kPlusI, true> r;
     r.V = alignRaw<R::kPlusW, true, R::kMaxF>(a) - alignRaw<R::kPlusW, true, R::kMaxF>(b);
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixMul(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixMul(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kMultW, R::kMultI, R::kMultS> r;
     r.V = a.V * b.V;
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixDiv(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixDiv(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kDivW, R::kDivI, R::kDivS> r;
     const ap_int_base<W1 + R::kDivShift, S1> numerator =
@@ -510,7 +510,7 @@ auto fixDiv(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixAnd(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixAnd(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kLogicW, R::kLogicI, R::kLogicS> r;
     r.V = alignRaw<R::kLogicW, R::kLogicS, R::kMaxF>(a) &
@@ -518,7 +518,7 @@ auto fixAnd(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixOr(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixOr(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kLogicW, R::kLogicI, R::kLogicS> r;
     r.V = alignRaw<R::kLogicW, R::kLogicS, R::kMaxF>(a) |
@@ -526,7 +526,7 @@ auto fixOr(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-auto fixXor(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+auto fixXor(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     FixT<R::kLogicW, R::kLogicI, R::kLogicS> r;
     r.V = alignRaw<R::kLogicW, R::kLogicS, R::kMaxF>(a) ^
@@ -534,7 +534,7 @@ auto fixXor(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
     return r;
 }
 template <VERILOOP_FIX_PARAMS(1), VERILOOP_FIX_PARAMS(2)>
-int fixCompare(const VERILOOP_FIX_TYPE(1) & a, const VERILOOP_FIX_TYPE(2) & b) {
+int fixCompare(const VERILOOP_FIX_TYPE(1)& a, const VERILOOP_FIX_TYPE(2)& b) {
     using R = FixRules<W1, I1, S1, W2, I2, S2>;
     return compareInts(alignRaw<R::kCmpW, true, R::kMaxF>(a),
                        alignRaw<R::kCmpW, true, R::kMaxF>(b));

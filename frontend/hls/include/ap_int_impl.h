@@ -88,8 +88,8 @@ inline constexpr bool kIsIntOperand = kIsApIntLike<T> || std::is_integral_v<T>;
 /// Operand pairs handled by the integer operators: at least one side an ap integer, neither
 /// side fixed-point or floating-point.
 template <class A, class B>
-inline constexpr bool kIsIntOpPair = kIsIntOperand<A>&& kIsIntOperand<B> &&
-                                     (kIsApIntLike<A> || kIsApIntLike<B>);
+inline constexpr bool kIsIntOpPair = (kIsIntOperand<A> && kIsIntOperand<B>) &&
+    (kIsApIntLike<A> || kIsApIntLike<B>);
 
 template <class T>
 constexpr int builtinWidth() {

@@ -40,8 +40,8 @@ module debouncer #(
             end else if (cnt >= LIMIT - 4'd1) begin
                 cnt   <= 4'd0;
                 clean <= s2;
-                rise  <= s2 & ~clean;
-                fall  <= clean & ~s2;
+                rise  <= s2;
+                fall  <= ~s2;
             end else begin
                 cnt <= cnt + 4'd1;
             end

@@ -114,6 +114,16 @@ module tb_debouncer;
         end
         async_reset();
         hold(1'b0, 20);
+        // reset exactly while a rise strobe, then a fall strobe, is high
+        noisy = 1'b1;
+        while (!m_rise) step();
+        async_reset();
+        noisy = 1'b1;
+        repeat (20) step();
+        noisy = 1'b0;
+        while (!m_fall) step();
+        async_reset();
+        hold(1'b1, 20);
         $display("PASS");
         $finish;
     end

@@ -91,6 +91,11 @@ module tb_lfsr;
         if (wraps != w0) begin $display("FAIL: early wrap mode=%0d", md); $fatal(1); end
         step();
         if (wraps != w0 + 1 || !m_wrap) begin $display("FAIL: no wrap mode=%0d", md); $fatal(1); end
+        if (sd[0]) begin
+            load = 1'b1; seed = sd ^ 16'h0005;   // load straight after the wrap pulse
+            step();
+            load = 1'b0;
+        end
         repeat (3) step();
         en = 1'b0;
         step();
@@ -115,6 +120,9 @@ module tb_lfsr;
         full_period(2'd2, 16'hFFF9, 15);
         full_period(2'd3, 16'h8001, 16);
         full_period(2'd3, 16'h0F00, 16);
+        full_period(2'd2, 16'h0003, 15);
+        full_period(2'd1, 16'h0081, 255);
+        full_period(2'd3, 16'h1231, 16);
 
         // zero seeds (masked to zero too) in every mode, then a few steps
         for (int md = 0; md < 4; md++) begin
@@ -152,7 +160,9 @@ module tb_lfsr;
         end
 
         // asynchronous reset in mid-cycle
-        do_load(2'd1, 16'h00C3); en = 1'b1; repeat (5) step();
+        // ... taken exactly while the wrap pulse is high
+        do_load(2'd2, 16'h0009); en = 1'b1; repeat (15) step();
+        if (!m_wrap) begin $display("FAIL: expected wrap before reset"); $fatal(1); end
         @(negedge clk); #2;
         rst_n = 1'b0;
         #1;

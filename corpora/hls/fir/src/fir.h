@@ -1,0 +1,18 @@
+// fir: 16-tap FIR filter, y[s] = sum_t coef[t] * x[s - t], with zero initial history.
+#ifndef VERILOOP_CORPUS_FIR_H
+#define VERILOOP_CORPUS_FIR_H
+
+#include "ap_int.h"
+#include "hls_stream.h"
+
+const int FIR_TAPS = 16;
+const int FIR_MAX_SAMPLES = 256;
+
+typedef ap_int<16> fir_sample_t;
+typedef ap_int<16> fir_coef_t;
+typedef ap_int<36> fir_out_t;
+
+// Reads n samples from in and writes n filtered samples to out.
+void fir(hls::stream<fir_sample_t>& in, hls::stream<fir_out_t>& out, int n);
+
+#endif

@@ -1,0 +1,15 @@
+// prefix_sum: out[i] = in[0] + in[1] + ... + in[i] for i < 64 (inclusive scan).
+#ifndef VERILOOP_CORPUS_PREFIX_SUM_H
+#define VERILOOP_CORPUS_PREFIX_SUM_H
+
+#include "ap_int.h"
+
+const int PS_N = 64;
+const int PS_LANES = 4;
+
+typedef ap_int<16> ps_in_t;
+typedef ap_int<24> ps_out_t;
+
+void prefix_sum(const ps_in_t in[PS_N], ps_out_t out[PS_N]);
+
+#endif

@@ -1,0 +1,99 @@
+#include "softmax_fixed.h"
+
+#include "hls_stream.h"
+
+typedef ap_fixed<18, 8> sm_diff_t;
+typedef ap_fixed<20, 8> sm_log2_t;
+typedef ap_ufixed<12, 0> sm_frac_t;
+typedef ap_ufixed<18, 2> sm_exp_t;
+typedef ap_ufixed<22, 6> sm_sum_t;
+
+// 2^(d * log2(e)) = e^d for d <= 0.
+static sm_exp_t exp_nonpos(sm_diff_t d) {
+#pragma HLS INLINE
+    const ap_ufixed<18, 2> LOG2E = 1.4426950408889634;
+    const ap_ufixed<16, 0> C1 = 0.6565;
+    const ap_ufixed<16, 0> C2 = 0.3435;
+
+    sm_log2_t t = d * LOG2E;
+    ap_int<8> k = t.range(19, 12);  // floor(t): the integer bits
+    sm_frac_t f;
+    f.range(11, 0) = t.range(11, 0);  // t - floor(t): the fraction bits
+
+    // 2^f on [0, 1) by a quadratic that is exact at both ends.
+    ap_ufixed<17, 1> inner = C1 + C2 * f;
+    sm_exp_t p = 1 + f * inner;
+
+    ap_uint<8> shift = -k;
+    if (shift >= 18) {
+        return 0;
+    }
+    return p >> shift;
+}
+
+static void find_max(const sm_in_t in[SM_N], hls::stream<sm_in_t>& x_s,
+                     hls::stream<sm_in_t>& max_s) {
+    sm_in_t best = -32;
+max_loop:
+    for (int i = 0; i < SM_N; i++) {
+#pragma HLS PIPELINE II=1
+        sm_in_t x = in[i];
+        x_s.write(x);
+        if (x > best) {
+            best = x;
+        }
+    }
+    max_s.write(best);
+}
+
+static void exponentiate(hls::stream<sm_in_t>& x_s, hls::stream<sm_in_t>& max_s,
+                         hls::stream<sm_exp_t>& e_s, hls::stream<sm_sum_t>& sum_s) {
+    sm_in_t mx = max_s.read();
+    sm_sum_t sum = 0;
+exp_loop:
+    for (int i = 0; i < SM_N; i++) {
+#pragma HLS PIPELINE II=1
+        sm_in_t x = x_s.read();
+        sm_diff_t d = x - mx;
+        sm_exp_t e = exp_nonpos(d);
+        e_s.write(e);
+        sum += e;
+    }
+    sum_s.write(sum);
+}
+
+static void normalize(hls::stream<sm_exp_t>& e_s, hls::stream<sm_sum_t>& sum_s,
+                      sm_out_t out[SM_N]) {
+    sm_sum_t sum = sum_s.read();
+    ap_uint<22> den = sum.range(21, 0);
+norm_loop:
+    for (int i = 0; i < SM_N; i++) {
+#pragma HLS PIPELINE II=1
+        sm_exp_t e = e_s.read();
+        ap_uint<34> num = ap_uint<34>(e.range(17, 0)) << 15;
+        ap_uint<16> q = num / den;
+        sm_out_t y;
+        y.range(15, 0) = q;
+        out[i] = y;
+    }
+}
+
+void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N]) {
+#pragma HLS INTERFACE m_axi port=in offset=slave bundle=gmem0 depth=16
+#pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem1 depth=16
+#pragma HLS INTERFACE s_axilite port=return bundle=control
+#pragma HLS DATAFLOW
+
+    hls::stream<sm_in_t> x_s("x_s");
+    hls::stream<sm_in_t> max_s("max_s");
+    hls::stream<sm_exp_t> e_s("e_s");
+    hls::stream<sm_sum_t> sum_s("sum_s");
+#pragma HLS STREAM variable=x_s depth=16
+#pragma HLS STREAM variable=max_s depth=2
+#pragma HLS STREAM variable=e_s depth=16
+#pragma HLS STREAM variable=sum_s depth=2
+
+    find_max(in, x_s, max_s);
+    exponentiate(x_s, max_s, e_s, sum_s);
+    normalize(e_s, sum_s, out);
+}
