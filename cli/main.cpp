@@ -96,17 +96,26 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
     return summary.designsLabeled + summary.designsUpToDate > 0 ? 0 : 1;
 }
 
-int cmdDatasetStats(const std::string& dbPath, bool json)
+// Opens a dataset that must already exist; prints the problem and returns nullopt otherwise.
+std::optional<vl::Database> openExisting(const std::string& path)
 {
-    if (!std::filesystem::exists(dbPath)) {
-        fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", dbPath).format());
-        return 1;
+    if (!std::filesystem::exists(path)) {
+        fmt::print(stderr, "{}\n",
+                   vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", path).format());
+        return std::nullopt;
     }
-    auto db = vl::Database::open(dbPath);
+    auto db = vl::Database::open(path);
     if (!db) {
         fmt::print(stderr, "{}\n", db.error().format());
-        return 1;
+        return std::nullopt;
     }
+    return std::move(*db);
+}
+
+int cmdDatasetStats(const std::string& dbPath, bool json)
+{
+    auto db = openExisting(dbPath);
+    if (!db) return 1;
     auto s = db->stats();
     if (json) {
         nlohmann::json j{{"designs", s.designs},       {"designs_skipped", s.designsSkipped},
@@ -130,15 +139,8 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
 
 int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unconfirmed)
 {
-    if (!std::filesystem::exists(dbPath)) {
-        fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", dbPath).format());
-        return 1;
-    }
-    auto db = vl::Database::open(dbPath);
-    if (!db) {
-        fmt::print(stderr, "{}\n", db.error().format());
-        return 1;
-    }
+    auto db = openExisting(dbPath);
+    if (!db) return 1;
     vl::ExportOptions eo;
     eo.includeUnconfirmed = unconfirmed;
     auto run = db->lastRunInfo();
@@ -166,15 +168,8 @@ int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& i
         return 1;
     }
     for (const auto& in : inputs) {
-        if (!std::filesystem::exists(in)) {
-            fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "no such database", in).format());
-            return 1;
-        }
-        auto shard = vl::Database::open(in);
-        if (!shard) {
-            fmt::print(stderr, "{}\n", shard.error().format());
-            return 1;
-        }
+        auto shard = openExisting(in);
+        if (!shard) return 1;
         auto n = db->mergeFrom(*shard, *run);
         if (!n) {
             fmt::print(stderr, "{}: {}\n", in, n.error().format());

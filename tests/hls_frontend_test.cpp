@@ -103,3 +103,21 @@ TEST(HlsFrontend, MissingIncludeIsReported)
     ASSERT_FALSE(a);
     EXPECT_NE(a.error().message.find("nope.h"), std::string::npos);
 }
+
+TEST(HlsFrontend, EveryBundledKernelParses)
+{
+    const auto corpus = test::sourceDir() / "corpora/hls";
+    int kernels = 0;
+    for (const auto& dir : findDesignDirs(corpus)) {
+        SCOPED_TRACE(dir.string());
+        auto design = loadDesign(dir);
+        ASSERT_TRUE(design) << design.error().format();
+        auto a = analyzeHlsDesign(*design, defaultHlsIncludeDir());
+        ASSERT_TRUE(a) << a.error().format();
+        EXPECT_FALSE(a->loops.empty());
+        EXPECT_FALSE(a->pragmas.empty());
+        EXPECT_GT(a->sites.size(), 10u);
+        ++kernels;
+    }
+    EXPECT_GE(kernels, 15);
+}

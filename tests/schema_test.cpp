@@ -64,11 +64,7 @@ endmodule
     ASSERT_TRUE(ops);
     auto gen = generateMutants(design->sources, analyzed->sites, *ops, {});
     ASSERT_GE(gen.mutants.size(), 2u);
-    std::vector<const Mutant*> ptrs;
-    for (const auto& m : gen.mutants) ptrs.push_back(&m);
-    std::vector<SelectorSite> sel;
-    for (const auto& m : analyzed->modules) sel.push_back({m.file, m.headerEnd});
-    auto schema = buildMutantSchema(design->sources, sel, ptrs);
+    auto schema = schemaOf(*design, *analyzed, gen.mutants);
     auto build = buildSimulation(*design, schema.files, SimKind::Testbench, {}, dir / "build", {});
     ASSERT_TRUE(build) << build.error().format();
     Sandbox sandbox(dir / "run");
@@ -108,10 +104,7 @@ endmodule
     auto ops = OperatorRegistry::instance().select("rtl-contassign-zero");
     auto gen = generateMutants(design->sources, analyzed->sites, *ops, {});
     ASSERT_EQ(gen.mutants.size(), 1u);
-    std::vector<const Mutant*> ptrs = {&gen.mutants[0]};
-    std::vector<SelectorSite> sel;
-    for (const auto& m : analyzed->modules) sel.push_back({m.file, m.headerEnd});
-    auto schema = buildMutantSchema(design->sources, sel, ptrs);
+    auto schema = schemaOf(*design, *analyzed, gen.mutants);
     auto build = buildSimulation(*design, schema.files, SimKind::Testbench, {}, dir / "build", {});
     ASSERT_TRUE(build) << build.error().format();
     Sandbox sandbox(dir / "run");

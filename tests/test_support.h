@@ -10,6 +10,7 @@
 
 #include "core/design.h"
 #include "core/text.h"
+#include "equivalence/schema.h"
 #include "frontend/rtl/rtl_frontend.h"
 #include "mutators/generate.h"
 
@@ -66,6 +67,17 @@ inline std::string mutatedSource(const std::string& original, const Mutant& m)
 {
     auto out = applyEdits({{"x.sv", original}}, m.edits);
     return out ? out->front().text : std::string("<edit failed>");
+}
+
+/// The schema of `mutants` for an analyzed design.
+inline SchemaResult schemaOf(const Design& design, const rtl::RtlFrontendResult& analyzed,
+                             const std::vector<Mutant>& mutants)
+{
+    std::vector<const Mutant*> ptrs;
+    for (const auto& m : mutants) ptrs.push_back(&m);
+    std::vector<SelectorSite> sel;
+    for (const auto& m : analyzed.modules) sel.push_back({m.file, m.headerEnd});
+    return buildMutantSchema(design.sources, sel, ptrs);
 }
 
 inline std::filesystem::path sourceDir()

@@ -14,10 +14,10 @@ namespace {
 const int N = 16;
 const int GUARD = 2;
 
-// Raw constants: LOG2E at 16 fraction bits, C1 and C2 at 16 fraction bits (truncated).
-const int64_t kLog2eRaw = 94548;  // floor(1.4426950408889634 * 65536)
-const int64_t kC1Raw = 43024;     // floor(0.6565 * 65536)
-const int64_t kC2Raw = 22511;     // floor(0.3435 * 65536)
+// Raw constants: LOG2E at 18 fraction bits, C1 and C2 at 16 fraction bits (truncated).
+const int64_t kLog2eRaw = 378193;  // floor(1.4426950408889634 * 2^18)
+const int64_t kC1Raw = 43071;      // floor(0.65722 * 2^16)
+const int64_t kC2Raw = 22413;      // floor(0.34201 * 2^16)
 
 uint32_t rng_state = 1;
 uint32_t next_rand() {
@@ -36,13 +36,13 @@ int64_t floor_shift(int64_t v, int s) {  // floor(v / 2^s) for any sign
 
 // e raw (16 fraction bits) for d raw (10 fraction bits, d <= 0).
 int64_t model_exp(int64_t d_raw) {
-    int64_t t_raw = floor_shift(d_raw * kLog2eRaw, 14);  // 26 -> 12 fraction bits
+    int64_t t_raw = floor_shift(d_raw * kLog2eRaw, 16);  // 28 -> 12 fraction bits
     int64_t k = floor_shift(t_raw, 12);
     int64_t f_raw = t_raw - k * 4096;                    // 0..4095
     int64_t inner_raw = kC1Raw + (kC2Raw * f_raw) / 4096;  // all positive: / is floor
     int64_t p_raw = 65536 + (f_raw * inner_raw) / 4096;
     int64_t shift = -k;
-    if (shift >= 18) return 0;
+    if (shift >= 17) return 0;
     return p_raw >> shift;
 }
 
@@ -153,6 +153,24 @@ int main() {
     for (int i = 0; i < N; ++i) raw[i] = -2000 + 100 * i;
     raw[3] = raw[N - 1];
     run_case("tied maxima", raw);
+
+    // All logits just above the bottom of the range: the running maximum must start from
+    // the smallest representable value.
+    for (int i = 0; i < N; ++i) raw[i] = -32768 + 61 * i;
+    run_case("all in [-32, -31)", raw);
+    for (int i = 0; i < N; ++i) raw[i] = -32768 + (i * 389) % 1000;
+    run_case("all in [-32, -31) shuffled", raw);
+
+    // Fine sweep of the exponent: one maximum, three logits within ~1.5 of it at varying
+    // fractions, the rest negligible, so the sum stays small and every exp LSB is visible.
+    for (int v = 0; v < 96; ++v) {
+        for (int i = 0; i < N; ++i) raw[i] = -32768;
+        raw[v % N] = 500;
+        raw[(v + 5) % N] = 500 - (v * 7 + 1);
+        raw[(v + 9) % N] = 500 - (v * 11 + 337);
+        raw[(v + 12) % N] = 500 - (v * 13 + 719) % 1600;
+        run_case("fine sweep", raw);
+    }
 
     // Seeded random logits: full range, then a narrow range (probabilities all nonzero).
     const uint32_t seeds[] = {37u, 0xABBAu, 6007u, 0x7777u, 1u << 20};

@@ -36,7 +36,6 @@ module alu #(
 
     always_comb begin
         sum      = '0;
-        y        = '0;
         carry    = 1'b0;
         overflow = 1'b0;
         case (op)

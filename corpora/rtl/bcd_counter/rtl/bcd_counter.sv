@@ -35,9 +35,9 @@ module bcd_counter (
         carry = cy && !load;
     end
 
-    assign ld[3:0]  = (din[3:0] > 4'd9) ? 4'd9 : din[3:0];
-    assign ld[7:4]  = (din[7:4] > 4'd9) ? 4'd9 : din[7:4];
-    assign ld[11:8] = (din[11:8] > 4'd9) ? 4'd9 : din[11:8];
+    assign ld[3:0]  = (din[3:0] >= 4'd10) ? 4'd9 : din[3:0];
+    assign ld[7:4]  = (din[7:4] >= 4'd10) ? 4'd9 : din[7:4];
+    assign ld[11:8] = (din[11:8] >= 4'd10) ? 4'd9 : din[11:8];
 
     assign bin = q[11:8] * 7'd100 + {q[7:4], 3'b000} + {q[7:4], 1'b0} + q[3:0];
 

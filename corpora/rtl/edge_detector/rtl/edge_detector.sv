@@ -16,7 +16,7 @@ module edge_detector (
     output logic       any_event,
     output logic [7:0] count
 );
-    logic [7:0] prev;
+    logic [7:0] prev, ev;
     logic [8:0] sum;
 
     always_comb begin
@@ -26,8 +26,12 @@ module edge_detector (
             2'd2:    events = rise | fall;
             default: events = 8'h00;
         endcase
+        ev    = events;
         lanes = 4'd0;
-        for (int i = 0; i < 8; i++) lanes = lanes + {3'b000, events[i]};
+        for (int i = 0; i < 8; i++) begin
+            lanes = lanes + ev[0];
+            ev    = ev >> 1;
+        end
         sum = {1'b0, count} + {5'b00000, lanes};
     end
 

@@ -13,8 +13,9 @@ module fir4 (
     output logic              out_valid
 );
     logic signed [7:0]  x0, x1, x2, x3;
-    logic signed [12:0] t0, t1, t2, t3, acc, yr;
-    logic               pend;
+    logic signed [12:0] t0, t1, t2, t3, acc;
+    logic signed [10:0] yr;
+    logic               pend, ovf;
 
     assign t0  = {{4{x0[7]}}, x0, 1'b0} + {{5{x0[7]}}, x0};            // 3 * x0
     assign t1  = x1 * 13'sd5;                                           // 5 * x1
@@ -22,15 +23,22 @@ module fir4 (
     assign t3  = {{4{x3[7]}}, x3, 1'b0};                                // 2 * x3
     assign acc = t0 - t1 + t2 + t3;
 
+    // |y| <= 2176, so y / 4 fits in 11 bits; out of the 8-bit range when the
+    // bits above bit 7 are not all copies of bit 7
     assign yr    = (y + 13'sd2) >>> 2;
-    assign y_sat = (yr > 13'sd127) ? 8'sd127 : (yr < -13'sd128) ? -8'sd128 : yr[7:0];
+    assign ovf   = (yr[10:7] != {4{yr[7]}});
+    assign y_sat = ovf ? {yr[10], {7{~yr[10]}}} : yr[7:0];
+
+    // the oldest tap needs no reset: it is always overwritten before it is used
+    always_ff @(posedge clk) begin
+        if (in_valid) x3 <= x2;
+    end
 
     always_ff @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             x0        <= 8'sd0;
             x1        <= 8'sd0;
             x2        <= 8'sd0;
-            x3        <= 8'sd0;
             pend      <= 1'b0;
             out_valid <= 1'b0;
             y         <= 13'sd0;
@@ -39,7 +47,6 @@ module fir4 (
                 x0 <= x;
                 x1 <= x0;
                 x2 <= x1;
-                x3 <= x2;
             end
             pend      <= in_valid;
             out_valid <= pend;

@@ -75,7 +75,6 @@ module tb_fir4;
         // first samples after reset see zeros in the older taps
         push(1); push(-1); push(2); push(3); push(0);
         // impulse responses
-        foreach (h[i]) ;
         for (int a = 0; a < 6; a++) begin
             int amp;
             amp = a == 0 ? 1 : a == 1 ? -1 : a == 2 ? 127 : a == 3 ? -128 : a == 4 ? 37 : -91;

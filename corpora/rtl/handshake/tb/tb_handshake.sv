@@ -1,8 +1,9 @@
 // Self-checking testbench for handshake (skid buffer). The reference is a
 // queue of beats held inside the buffer (at most two): in_ready must equal
 // "fewer than two held", out_valid "at least one held", out_data the oldest
-// beat. Checked before and after every edge under random valid/ready
-// patterns, including long stalls and full-throughput streaming.
+// beat; with nothing held, out_data keeps the last delivered beat (zero
+// after reset). Checked before and after every edge under random
+// valid/ready patterns, including long stalls and full-throughput streaming.
 module tb_handshake;
     logic       clk = 1'b0, rst_n = 1'b0;
     logic       in_valid = 1'b0, in_ready, out_valid, out_ready = 1'b0;
@@ -23,6 +24,7 @@ module tb_handshake;
     endfunction
 
     logic [7:0] q [$];
+    logic [7:0] last_out = '0;
     int m_beats = 0, cyc = 0, delivered = 0;
 
     task automatic check(input string where);
@@ -31,8 +33,9 @@ module tb_handshake;
                      where, cyc, q.size(), in_ready, out_valid, beats, m_beats);
             $fatal(1);
         end
-        if (q.size() > 0 && out_data !== q[0]) begin
-            $display("FAIL: %s cyc=%0d out_data=%02h exp %02h", where, cyc, out_data, q[0]);
+        if (out_data !== ((q.size() > 0) ? q[0] : last_out)) begin
+            $display("FAIL: %s cyc=%0d out_data=%02h exp %02h (held %0d)", where, cyc, out_data,
+                     (q.size() > 0) ? q[0] : last_out, q.size());
             $fatal(1);
         end
     endtask
@@ -43,7 +46,7 @@ module tb_handshake;
         fin  = in_valid && (q.size() < 2);
         fout = out_ready && (q.size() > 0);
         @(posedge clk);
-        if (fout) begin void'(q.pop_front()); delivered++; end
+        if (fout) begin last_out = q.pop_front(); delivered++; end
         if (fin) begin q.push_back(in_data); m_beats = (m_beats + 1) % 256; end
         cyc++;
         #1 check("post-edge");
@@ -81,7 +84,7 @@ module tb_handshake;
             step();
             if (k == 2500) begin
                 @(negedge clk); #2 rst_n = 1'b0;
-                #1 q.delete(); m_beats = 0;
+                #1 q.delete(); m_beats = 0; last_out = '0;
                 check("async reset");
                 @(negedge clk); rst_n = 1'b1;
             end

@@ -101,8 +101,14 @@ module tb_mac;
             if (ph == 1) begin a = {1'b1, a[6:0]}; b = {1'b0, b[6:0]} | 8'h40; end   // negative
             step();
         end
-        // asynchronous reset in mid-cycle
-        en = 1'b1; clear = 1'b0; a = 8'sd5; b = 8'sd9; repeat (3) step();
+        // asynchronous reset in mid-cycle, with the overflow flag set
+        clear = 1'b1; en = 1'b0; step();
+        clear = 1'b0; en = 1'b1; a = -8'sd128; b = -8'sd128;
+        repeat (40) step();
+        if (ovf !== 1'b1 || count == 6'd0) begin
+            $display("FAIL: overflow/count not set before reset test");
+            $fatal(1);
+        end
         @(negedge clk); #2 rst_n = 1'b0;
         #1 m_acc = 0; m_ovf = 0; m_cnt = 0;
         check("async reset");

@@ -25,11 +25,10 @@ module rr_arbiter (
         dbl = {req, req} >> (last + 2'd1);
         rot = dbl[3:0];
         casez (rot)
-            4'b???1: off = 2'd0;
             4'b??10: off = 2'd1;
             4'b?100: off = 2'd2;
             4'b1000: off = 2'd3;
-            default: off = 2'd0;
+            default: off = 2'd0;   // bit 0 set, or no request at all
         endcase
         gnt_valid = (req != 4'b0000);
         gnt_idx   = last + 2'd1 + off;

@@ -76,8 +76,9 @@ module tb_shift_register;
             sin = r[11];
             step();
         end
-        // asynchronous reset in mid-cycle
-        en = 1'b1; sin = 1'b1; repeat (3) step();
+        // asynchronous reset in mid-cycle, while word_done is high
+        en = 1'b1; clr = 1'b0; sin = 1'b1;
+        do step(); while (m_done == 0);
         @(negedge clk); #2 rst_n = 1'b0;
         #1 m_val = 0; m_n = 0; m_done = 0;
         check("async reset");

@@ -146,7 +146,7 @@ module tb_spi_master;
         // then a reset while done is high
         for (int n = 0; n < 2; n++) begin
             step_start(8'hC5, n[0], 8'hC3);
-            repeat (n ? XF + 1 : 8 + HALF / 2) step();
+            repeat (n ? XF + 1 : 11) step();   // k = 11: sclk high, divc and bits mid-count
             if (n == 1 && !done) begin $display("FAIL: expected done before reset"); $fatal(1); end
             #2 rst_n = 1'b0;
             #1;
