@@ -318,6 +318,35 @@ tl::expected<void, Diagnostic> Database::insertMutants(int64_t designId,
     return exec("COMMIT");
 }
 
+tl::expected<void, Diagnostic> Database::syncMutants(int64_t designId,
+                                                     const std::vector<Mutant>& mutants)
+{
+    if (auto r = insertMutants(designId, mutants); !r) return r;
+    std::set<std::string> keep;
+    for (const auto& m : mutants) keep.insert(m.id);
+    std::vector<std::string> stale;
+    {
+        Stmt st(db_, "SELECT id FROM mutants WHERE design_id = ?");
+        st.bind(1, designId);
+        while (st.step())
+            if (!keep.count(st.text(0))) stale.push_back(st.text(0));
+    }
+    if (stale.empty()) return {};
+    if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+    Stmt del(db_, "DELETE FROM mutants WHERE id = ?");
+    for (const auto& id : stale) {
+        del.bind(1, id);
+        del.step();
+        if (!del.done()) {
+            Diagnostic d = dbError(db_, "dropping stale mutants");
+            exec("ROLLBACK");
+            return tl::unexpected(d);
+        }
+        del.reset();
+    }
+    return exec("COMMIT");
+}
+
 std::set<std::string> Database::decidedMutants(int64_t designId)
 {
     std::set<std::string> out;

@@ -64,6 +64,10 @@ public:
     tl::expected<DesignRow, Diagnostic> upsertDesign(const DesignRow& design, int64_t runId);
     tl::expected<void, Diagnostic> setDesignStatus(int64_t designId, const std::string& status,
                                                    const std::string& message);
+    /// Makes the design's mutants exactly `mutants`: inserts the new ones and drops (with their
+    /// verdicts) the ones this generator no longer produces (other options or version); the
+    /// verdicts of the rest are kept. One transaction.
+    tl::expected<void, Diagnostic> syncMutants(int64_t designId, const std::vector<Mutant>& mutants);
     /// Inserts the mutants that are not there yet (one transaction).
     tl::expected<void, Diagnostic> insertMutants(int64_t designId, const std::vector<Mutant>& mutants);
     /// Ids of the design's mutants that already have a verdict.

@@ -53,7 +53,7 @@ public:
         if (generated.editMismatches)
             log_(fmt::format("{}: internal: {} proposals had edits that did not match the source",
                              design->name, generated.editMismatches));
-        if (auto r = db_.insertMutants(row->id, generated.mutants); !r)
+        if (auto r = db_.syncMutants(row->id, generated.mutants); !r)
             return skip(summary, r.error(), row->id);
         const auto decided = db_.decidedMutants(row->id);
         std::vector<Mutant> pending;

@@ -7,6 +7,7 @@
 #include "flows/design_labeler.h"
 
 #include <atomic>
+#include <deque>
 #include <thread>
 
 #include <fmt/format.h>
@@ -34,6 +35,23 @@ namespace {
 struct SchemaBuild {
     SimBuild build;
     std::vector<int> selector;  // per mutant in `placed` order
+};
+
+// A mutant the schema could not take (Verilator rejected it inside the `?:` or `if` wrapper)
+// but that builds on its own: it gets builds of its own.
+struct StandaloneBuild {
+    const Mutant* mutant = nullptr;
+    SimBuild tb;
+    std::optional<SimBuild> diff;
+};
+
+// One mutant and the binaries that run it, with the selector that picks it there.
+struct Candidate {
+    const Mutant* mutant = nullptr;
+    const SimBuild* tb = nullptr;
+    int tbSelector = 0;
+    const SimBuild* diff = nullptr;  // null when there is no differential build
+    int diffSelector = 0;
 };
 
 class Labeler {
@@ -79,8 +97,14 @@ public:
             else outcome_.warnings.push_back(diff.error().format());
         }
         if (diff_ && d_.stimulus.random) prepareReference(sandbox);
-        simulate(valid, *tb, sandbox);
-        formalForSurvivors(valid);
+        std::vector<Candidate> candidates;
+        for (size_t i = 0; i < valid.size(); ++i)
+            candidates.push_back({valid[i], &tb->build, tb->selector[i],
+                                  diff_ ? &diff_->build : nullptr, diff_ ? diff_->selector[i] : 0});
+        for (const auto& alone : standalone_)
+            candidates.push_back({alone.mutant, &alone.tb, 0, alone.diff ? &*alone.diff : nullptr, 0});
+        simulate(candidates, sandbox);
+        formalForSurvivors(candidates);
         outcome_.ok = true;
         return outcome_;
     }
@@ -122,17 +146,39 @@ private:
             return;
         }
         if (set.size() == 1) {
-            VerdictRecord v;
-            v.verdict = Verdict::Invalid;
-            v.engine = "verilator";
-            v.evidenceKind = "compiler";
-            v.evidence = nlohmann::json{{"check", "build"}, {"message", build.error().message}}.dump();
-            emit(*set[0], v);
+            buildAlone(*set[0]);
             return;
         }
         const size_t half = set.size() / 2;
         bisect({set.begin(), set.begin() + half}, good);
         bisect({set.begin() + half, set.end()}, good);
+    }
+
+    // The mutant on its own: `invalid` only when it does not build without the schema either.
+    void buildAlone(const Mutant& m)
+    {
+        auto sources = applyEdits(d_.sources, m.edits);
+        SimBuildOptions bo;
+        bo.jobs = options_.jobs;
+        bo.runtimeCache = options_.runtimeCache;
+        const auto dir = options_.workDir / "alone" / contentHash(m.id);
+        auto tb = sources ? buildSimulation(d_, *sources, SimKind::Testbench, {}, dir / "tb", bo)
+                          : tl::expected<SimBuild, Diagnostic>(tl::unexpected(sources.error()));
+        if (!tb) {
+            VerdictRecord v;
+            v.verdict = Verdict::Invalid;
+            v.engine = "verilator";
+            v.evidenceKind = "compiler";
+            v.evidence = nlohmann::json{{"check", "build"}, {"message", tb.error().message}}.dump();
+            emit(m, v);
+            return;
+        }
+        StandaloneBuild alone{&m, *tb, std::nullopt};
+        if (!ctx_.ports.empty()) {
+            auto diff = buildSimulation(d_, *sources, SimKind::Differential, ctx_.ports, dir / "diff", bo);
+            if (diff) alone.diff = *diff;
+        }
+        standalone_.push_back(std::move(alone));
     }
 
     void prepareReference(const Sandbox& sandbox)
@@ -156,23 +202,23 @@ private:
                 fmt::format("+vl_cycles={}", d_.stimulus.cycles)};
     }
 
-    void simulate(const std::vector<const Mutant*>& set, const SchemaBuild& tb,
-                  const Sandbox& sandbox)
+    void simulate(const std::vector<Candidate>& set, const Sandbox& sandbox)
     {
         std::atomic<size_t> done{0};
         survivors_.assign(set.size(), 0);
         killed_.assign(set.size(), 0);
         parallelFor(set.size(), options_.jobs, [&](size_t i) {
+            const Candidate& c = set[i];
             SimRunOptions o;
-            o.selector = tb.selector[i];
+            o.selector = c.tbSelector;
             o.timeoutSeconds = d_.testbench.timeoutSeconds;
-            SimRun r = runTestbench(d_, tb.build, sandbox, o);
+            SimRun r = runTestbench(d_, *c.tb, sandbox, o);
             const char* kind = "testbench";
-            if (r.passed && !refPath_.empty()) {
-                o.selector = diff_->selector[i];
+            if (r.passed && !refPath_.empty() && c.diff) {
+                o.selector = c.diffSelector;
                 o.extraArgs = randomArgs();
                 o.extraArgs.push_back("+vl_ref=" + refPath_.string());
-                r = runDifferential(diff_->build, sandbox, o);
+                r = runDifferential(*c.diff, sandbox, o);
                 kind = "differential";
             }
             if (r.passed) {
@@ -184,18 +230,19 @@ private:
                 v.evidenceKind = kind;
                 v.evidence = r.evidence;
                 v.seconds = r.seconds;
-                emit(*set[i], v);
+                emit(*c.mutant, v);
                 killed_[i] = v.verdict == Verdict::Killed;
             }
             if (progress_) progress_("simulate", ++done, set.size());
         });
     }
 
-    // Replays a counterexample in the differential harness: original vs mutant, same inputs.
-    std::string replay(const Mutant& m, int selector, const std::vector<TraceStep>& trace,
+    // Replays a counterexample in Verilator: the original (selector 0 of the schema's
+    // differential build) and the mutant get the same input trace; returns the mismatch.
+    std::string replay(const Candidate& c, const std::vector<TraceStep>& trace,
                        const std::filesystem::path& dir)
     {
-        if (!diff_) return {};
+        if (!diff_ || !c.diff) return {};
         std::string text;
         for (const auto& step : trace) {
             for (const auto& [name, value] : step.inputs) text += name + "=" + value + " ";
@@ -208,11 +255,10 @@ private:
         o.extraArgs = {"+vl_trace=" + (dir / "cex_trace.txt").string(),
                        "+vl_dump=" + (dir / "cex_ref.txt").string()};
         if (!runDifferential(diff_->build, sandbox, o).passed) return {};
-        o.selector = selector;
+        o.selector = c.diffSelector;
         o.extraArgs = {"+vl_trace=" + (dir / "cex_trace.txt").string(),
                        "+vl_ref=" + (dir / "cex_ref.txt").string()};
-        SimRun r = runDifferential(diff_->build, sandbox, o);
-        (void)m;
+        SimRun r = runDifferential(*c.diff, sandbox, o);
         return r.passed ? std::string{} : r.evidence;
     }
 
@@ -227,7 +273,7 @@ private:
         return checkEquivalence(d_, d_.sources, *gate, dir, options_.formalOptions);
     }
 
-    void formalForSurvivors(const std::vector<const Mutant*>& set)
+    void formalForSurvivors(const std::vector<Candidate>& set)
     {
         std::vector<size_t> todo;
         for (size_t i = 0; i < set.size(); ++i)
@@ -237,15 +283,14 @@ private:
         std::atomic<size_t> done{0};
         parallelFor(todo.size(), options_.jobs, [&](size_t t) {
             const size_t i = todo[t];
-            VerdictRecord v = options_.formal ? formalVerdict(*set[i], diff_ ? diff_->selector[i] : 0,
-                                                              trustEquivalent)
+            VerdictRecord v = options_.formal ? formalVerdict(set[i], trustEquivalent)
                                               : VerdictRecord{};
             if (!options_.formal) {
                 v.engine = "verilator";
                 v.evidenceKind = "none";
                 v.evidence = R"({"note":"passed every simulation; formal checks disabled"})";
             }
-            emit(*set[i], v, lastVcd(set[i]));
+            emit(*set[i].mutant, v, lastVcd(set[i].mutant));
             if (progress_) progress_("formal", ++done, todo.size());
         });
     }
@@ -253,19 +298,19 @@ private:
     // The canary: a mutant simulation killed must be disproved by the same formal setup before
     // any `equivalent` label is trusted. Killed mutants are tried in order until one gives a
     // definite answer (some are outside what Yosys reads, e.g. a non-constant async reset).
-    bool canaryDisproved(const std::vector<const Mutant*>& set)
+    bool canaryDisproved(const std::vector<Candidate>& set)
     {
         int tries = 0;
         for (size_t i = 0; i < set.size() && tries < 4; ++i) {
             if (!killed_[i]) continue;
             ++tries;
-            FormalResult c = formalCheck(*set[i], options_.workDir / "formal" / "canary");
+            FormalResult c = formalCheck(*set[i].mutant, options_.workDir / "formal" / "canary");
             if (c.status == FormalStatus::NonEquivalent) return true;
             if (c.status == FormalStatus::Equivalent) {
                 outcome_.warnings.push_back(fmt::format(
                     "formal setup error (VL010): mutant {} that simulation killed was proved "
                     "equivalent; no `equivalent` labels for this design",
-                    set[i]->id));
+                    set[i].mutant->id));
                 return false;
             }
         }
@@ -281,8 +326,9 @@ private:
         return it == vcds_.end() ? std::string{} : it->second;
     }
 
-    VerdictRecord formalVerdict(const Mutant& m, int selector, bool trustEquivalent)
+    VerdictRecord formalVerdict(const Candidate& c, bool trustEquivalent)
     {
+        const Mutant& m = *c.mutant;
         const auto dir = options_.workDir / "formal" / contentHash(m.id);
         FormalResult f = formalCheck(m, dir);
         VerdictRecord v;
@@ -298,7 +344,7 @@ private:
                 trace.push_back(s);
             }
             ev["trace"] = trace;
-            const std::string mismatch = replay(m, selector, f.trace, dir);
+            const std::string mismatch = replay(c, f.trace, dir);
             if (!mismatch.empty()) {
                 v.verdict = Verdict::Nonequivalent;
                 v.evidenceKind = "formal-counterexample";
@@ -333,6 +379,7 @@ private:
     std::filesystem::path refPath_;
     std::vector<char> survivors_;
     std::vector<char> killed_;
+    std::deque<StandaloneBuild> standalone_;
     std::mutex sinkMutex_;
     std::mutex vcdMutex_;
     std::map<const Mutant*, std::string> vcds_;

@@ -91,7 +91,7 @@ void swapPorts(const Site& site, std::vector<Proposal>& out)
     if (site.kind != SiteKind::PortConnections) return;
     for (size_t i = 0; i + 1 < site.parts.size(); ++i) {
         if (i + 1 >= site.partIsInput.size() || !site.partIsInput[i] || !site.partIsInput[i + 1] ||
-            site.partWidths[i] != site.partWidths[i + 1] ||
+            site.partWidths[i] <= 0 || site.partWidths[i] != site.partWidths[i + 1] ||
             site.partTexts[i] == site.partTexts[i + 1])
             continue;
         Proposal p;

@@ -17,7 +17,7 @@ void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
                         const std::string& reset)
 {
     const VarInfo* v = mod.var(s.text);
-    if (!v || v->param) {
+    if (!v || v->param || v->width <= 0) {
         s.live = false;
         return;
     }
@@ -27,7 +27,7 @@ void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
         if (other.param || other.name == s.text || other.name == clock || other.name == reset ||
             other.name.rfind("__", 0) == 0)
             continue;
-        if (other.width == v->width && other.isSigned == v->isSigned)
+        if (other.width == v->width && other.isSigned == v->isSigned && !other.param)
             s.sameTypeVars.push_back(other.name);
     }
 }

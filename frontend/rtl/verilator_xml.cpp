@@ -29,6 +29,13 @@ std::map<std::string, DType> readTypeTable(const pugi::xml_node& netlist)
     std::map<std::string, DType> types;
     for (auto t : netlist.child("typetable").children()) {
         DType d;
+        // Only plain vectors have a width a mutant may rely on; arrays, structs and enums get
+        // none (-1), so no operator treats them as interchangeable with a vector.
+        if (std::string(t.name()) != "basicdtype") {
+            d.width = -1;
+            types[t.attribute("id").as_string()] = d;
+            continue;
+        }
         if (t.attribute("left") && t.attribute("right"))
             d.width = std::abs(t.attribute("left").as_int() - t.attribute("right").as_int()) + 1;
         d.isSigned = std::string(t.attribute("signed").as_string()) == "true";

@@ -105,7 +105,8 @@ module tb_min_max_tracker;
             end
         end
         // asynchronous reset in mid-cycle with everything non-zero
-        restart(1'b0); put(8'h20); put(8'hE0);
+        restart(1'b1); put(8'hE0); put(8'h20); restart(1'b0); put(8'h90);   // new_min and new_max both high
+        if (!m_nmin || !m_nmax) begin $display("FAIL: setup"); $fatal(1); end
         #2 rst_n = 1'b0;
         #1 model_clear();
         check("async reset");
