@@ -15,6 +15,7 @@
 #include "flows/dataset_build.h"
 #include "flows/synth_report.h"
 #include "flows/tool_versions.h"
+#include "frontend/hls/hls_frontend.h"
 #include "frontend/rtl/rtl_frontend.h"
 #include "mutators/generate.h"
 
@@ -180,6 +181,48 @@ int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& i
     return 0;
 }
 
+// HLS designs: what the Clang frontend sees (operators for HLS are not implemented yet).
+int describeHls(const vl::Design& design, bool json)
+{
+    auto a = vl::hls::analyzeHlsDesign(design, vl::hls::defaultHlsIncludeDir());
+    if (!a) {
+        fmt::print(stderr, "{}\n", a.error().format());
+        return 1;
+    }
+    if (json) {
+        nlohmann::json j{{"functions", nlohmann::json::array()}, {"loops", nlohmann::json::array()},
+                         {"pragmas", nlohmann::json::array()}, {"sites", a->sites.size()},
+                         {"mutants", nlohmann::json::array()}};
+        for (const auto& f : a->functions) {
+            nlohmann::json params = nlohmann::json::array();
+            for (const auto& p : f.params)
+                params.push_back({{"name", p.name}, {"type", p.type}, {"dims", p.arrayDims},
+                                  {"stream", p.isStream}});
+            j["functions"].push_back({{"name", f.name}, {"top", f.isTop}, {"line", f.line}, {"params", params}});
+        }
+        for (const auto& l : a->loops)
+            j["loops"].push_back({{"label", l.label}, {"function", l.function}, {"line", l.line},
+                                  {"depth", l.depth}, {"trip_count", l.tripCount}});
+        for (const auto& p : a->pragmas)
+            j["pragmas"].push_back({{"directive", p.directive}, {"args", p.args}, {"line", p.line},
+                                    {"function", p.function}, {"loop", p.loop}});
+        fmt::print("{}\n", j.dump(2));
+        return 0;
+    }
+    for (const auto& f : a->functions) {
+        fmt::print("function {}{} (line {})\n", f.name, f.isTop ? " [top]" : "", f.line);
+        for (const auto& p : f.params) fmt::print("  param {} : {}\n", p.name, p.type);
+    }
+    for (const auto& l : a->loops)
+        fmt::print("loop {} in {} line {} depth {} trip count {}\n", l.label.empty() ? "-" : l.label,
+                   l.function, l.line, l.depth, l.tripCount);
+    for (const auto& p : a->pragmas) fmt::print("pragma HLS {} line {}\n", p.directive, p.line);
+    fmt::print("{} sites; unsupported: HLS mutation operators are not implemented yet, so no "
+               "mutants are listed\n",
+               a->sites.size());
+    return 0;
+}
+
 int cmdMutate(const std::string& dir, const std::string& operators, bool json, uint64_t seed)
 {
     auto design = vl::loadDesign(dir);
@@ -187,6 +230,7 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
         fmt::print(stderr, "{}\n", design.error().format());
         return 1;
     }
+    if (!design->isRtl()) return describeHls(*design, json);
     auto ops = vl::OperatorRegistry::instance().select(operators);
     if (!ops) {
         fmt::print(stderr, "error VL014: {}\n", ops.error());
