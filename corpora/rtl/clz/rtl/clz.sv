@@ -42,9 +42,11 @@ module clz (
             n[0] = 1'b1;
             x    = x << 1;
         end
-        zero  = (v == 16'h0000);
-        count = zero ? 5'd16 : {1'b0, n};
-        msb   = 4'd15 - n;
-        norm  = x;
     end
+
+    // after the last step x[15] is set unless the searched word was all zeros
+    assign zero  = ~x[15];
+    assign count = zero ? 5'd16 : {1'b0, n};
+    assign msb   = 4'd15 - n;
+    assign norm  = x;
 endmodule

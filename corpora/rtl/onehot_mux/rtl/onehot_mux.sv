@@ -32,7 +32,8 @@ module onehot_mux (
         endcase
         idx = 2'd0;
         for (int i = 3; i >= 0; i--) if (sel[i]) idx = i[1:0];
-        sh    = din >> {idx, 3'b000};
-        y_low = none ? 8'h00 : sh[7:0];
     end
+
+    assign sh    = din >> {idx, 3'b000};
+    assign y_low = none ? 8'h00 : sh[7:0];
 endmodule

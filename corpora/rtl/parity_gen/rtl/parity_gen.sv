@@ -23,9 +23,9 @@ module parity_gen (
     assign err      = par ^ par_in;
     assign err_any  = |err;
 
+    assign err_cnt  = {2'b00, err[0]} + {2'b00, err[1]} + {2'b00, err[2]} + {2'b00, err[3]};
+
     always_comb begin
-        err_cnt = 3'd0;
-        for (int i = 0; i < 4; i++) err_cnt = err_cnt + err[i];
         casez (err)
             4'b??10: first_err = 2'd1;
             4'b?100: first_err = 2'd2;

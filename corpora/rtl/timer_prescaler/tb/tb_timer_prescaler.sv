@@ -144,6 +144,16 @@ module tb_timer_prescaler;
         @(negedge clk);
         rst_n = 1'b1;
         repeat (5) step();
+        // and once more with the prescaler count mid-way
+        mode = 2'd3; presc = 8'd6; do_restart();
+        repeat (11) step();
+        if (m_p == 0) begin $display("FAIL: setup 3"); $fatal(1); end
+        #2 rst_n = 1'b0;
+        #1 model_reset();
+        check("async reset 3");
+        @(negedge clk);
+        rst_n = 1'b1;
+        repeat (9) step();
         if (n_match < 200) begin $display("FAIL: only %0d matches", n_match); $fatal(1); end
         $display("PASS");
         $finish;

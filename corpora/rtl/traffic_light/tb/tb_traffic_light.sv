@@ -100,10 +100,16 @@ module tb_traffic_light;
             ped_btn = (r[9:4] == 0);
             step();
         end
-        // asynchronous reset from the middle of a side-road phase
+        // asynchronous reset from the middle of a side-road phase, with a
+        // pedestrian request pending
         ew_car = 1'b1;
+        ped_btn = 1'b1; step(); ped_btn = 1'b0;
         while (ph != "EWG") step();
         step();
+        if (!pw) begin
+            $display("FAIL: pedestrian request not pending before reset test");
+            $fatal(1);
+        end
         @(negedge clk); #2 rst_n = 1'b0;
         #1 ph = "NSG"; t = 0; pw = 0;
         check("async reset");

@@ -4,7 +4,7 @@
 // data bit and the stop bit are sampled one bit period apart. A good stop bit
 // updates rx_data and pulses rx_valid; a bad one pulses frame_err instead.
 module uart_rx #(
-    parameter int CLKS_PER_BIT = 4
+    parameter int CLKS_PER_BIT = 5
 ) (
     input  logic       clk,
     input  logic       rst_n,
@@ -23,7 +23,7 @@ module uart_rx #(
     logic          rx_meta, rx_sync;
     logic [1:0]    state;
     logic [CW-1:0] clk_cnt;
-    logic [2:0]    bit_idx;
+    logic [2:0]    bit_idx;      // wraps back to 0 after the last data bit
     logic [7:0]    shreg;
 
     always_ff @(posedge clk or negedge rst_n) begin
@@ -50,8 +50,6 @@ module uart_rx #(
             frame_err <= 1'b0;
             case (state)
                 S_IDLE: begin
-                    clk_cnt <= '0;
-                    bit_idx <= '0;
                     if (!rx_sync) state <= S_START;
                 end
                 S_START: begin
@@ -74,7 +72,8 @@ module uart_rx #(
                 end
                 S_STOP: begin
                     if (clk_cnt == CW'(CLKS_PER_BIT - 1)) begin
-                        state <= S_IDLE;
+                        clk_cnt <= '0;
+                        state   <= S_IDLE;
                         if (rx_sync) begin
                             rx_data  <= shreg;
                             rx_valid <= 1'b1;

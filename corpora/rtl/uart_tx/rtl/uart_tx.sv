@@ -2,7 +2,7 @@
 // goes out LSB first. tx_start is accepted only while idle; the byte is
 // latched at acceptance. done pulses for one cycle when the stop bit ends.
 module uart_tx #(
-    parameter int CLKS_PER_BIT = 4
+    parameter int CLKS_PER_BIT = 5
 ) (
     input  logic       clk,
     input  logic       rst_n,
@@ -19,8 +19,8 @@ module uart_tx #(
     localparam int         CW      = $clog2(CLKS_PER_BIT);
 
     logic [1:0]    state;
-    logic [CW-1:0] clk_cnt;
-    logic [2:0]    bit_idx;
+    logic [CW-1:0] clk_cnt;     // position inside the current bit
+    logic [2:0]    bit_idx;     // data bit being sent, wraps back to 0
     logic [7:0]    shreg;
     logic          bit_end;
 
@@ -39,9 +39,6 @@ module uart_tx #(
             if (state != S_IDLE) clk_cnt <= bit_end ? '0 : clk_cnt + 1'b1;
             case (state)
                 S_IDLE: begin
-                    tx      <= 1'b1;
-                    clk_cnt <= '0;
-                    bit_idx <= '0;
                     if (tx_start) begin
                         shreg <= tx_data;
                         tx    <= 1'b0;           // start bit
@@ -56,13 +53,13 @@ module uart_tx #(
                 end
                 S_DATA: begin
                     if (bit_end) begin
-                        shreg <= {1'b0, shreg[7:1]};
+                        shreg   <= shreg >> 1;
+                        bit_idx <= bit_idx + 1'b1;
                         if (bit_idx == 3'd7) begin
                             tx    <= 1'b1;       // stop bit
                             state <= S_STOP;
                         end else begin
-                            tx      <= shreg[1];
-                            bit_idx <= bit_idx + 1'b1;
+                            tx    <= shreg[1];
                         end
                     end
                 end

@@ -1,10 +1,10 @@
-// Self-checking testbench for uart_tx (CLKS_PER_BIT = 4). The reference
+// Self-checking testbench for uart_tx (CLKS_PER_BIT = 5). The reference
 // model counts cycles since a frame was accepted and derives the expected
 // line level from the 10-bit frame {stop, data, start}; tx, busy and done
 // are compared on every cycle. tx_data is scrambled during transmission and
 // tx_start is pulsed while busy to check that both are ignored.
 module tb_uart_tx;
-    localparam int CPB   = 4;
+    localparam int CPB   = 5;
     localparam int FRAME = 10 * CPB;
 
     logic       clk = 1'b0, rst_n = 1'b0;
@@ -71,6 +71,13 @@ module tb_uart_tx;
         repeat (gap) step();
     endtask
 
+    task automatic async_reset();
+        @(negedge clk); #2 rst_n = 1'b0;
+        #1 m_busy = 0; m_done = 0;
+        check("async reset");
+        @(negedge clk); rst_n = 1'b1;
+    endtask
+
     initial begin
         tx_start = 1'b1; tx_data = 8'hFF;
         repeat (2) @(posedge clk);
@@ -96,14 +103,24 @@ module tb_uart_tx;
             tx_data = 8'(rnd());
             step();
         end
-        // asynchronous reset in the middle of a frame
+        // let the running frame finish
         tx_start = 1'b0;
-        repeat (13) step();
-        @(negedge clk); #2 rst_n = 1'b0;
-        #1 m_busy = 0; m_done = 0;
-        check("async reset");
-        @(negedge clk); rst_n = 1'b1;
-        repeat (3) step();
+        while (m_busy) step();
+        step();
+        // asynchronous reset in the middle of a data bit (counters non-zero);
+        // a new frame is requested in the first cycle after reset
+        for (int k = 0; k < 3; k++) begin
+            tx_start = 1'b1; tx_data = 8'h3C; step();
+            tx_start = 1'b0;
+            repeat (2 * CPB + 3 + k * 11) step();
+            async_reset();
+            send(8'hC5, 0);
+        end
+        // asynchronous reset while done is high
+        async_reset();
+        tx_start = 1'b1; tx_data = 8'h69; step(); tx_start = 1'b0;
+        while (!m_done) step();
+        async_reset();
         send(8'h96, 2);
         if (frames < 70) begin
             $display("FAIL: only %0d frames completed", frames);
