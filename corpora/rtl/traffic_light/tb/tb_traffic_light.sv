@@ -103,9 +103,8 @@ module tb_traffic_light;
         // asynchronous reset from the middle of a side-road phase, with a
         // pedestrian request pending
         ew_car = 1'b1;
-        ped_btn = 1'b1; step(); ped_btn = 1'b0;
         while (ph != "EWG") step();
-        step();
+        ped_btn = 1'b1; step(); ped_btn = 1'b0;
         if (!pw) begin
             $display("FAIL: pedestrian request not pending before reset test");
             $fatal(1);
