@@ -84,6 +84,14 @@ module tb_shift_register;
         check("async reset");
         @(negedge clk); rst_n = 1'b1;
         repeat (10) step();
+        // asynchronous reset part-way through a word: the bit count restarts
+        en = 1'b1; clr = 1'b0; dir = 1'b0;
+        repeat (3) step();
+        @(negedge clk); #2 rst_n = 1'b0;
+        #1 m_val = 0; m_n = 0; m_done = 0;
+        check("async reset mid-word");
+        @(negedge clk); rst_n = 1'b1;
+        repeat (20) step();
         $display("PASS");
         $finish;
     end

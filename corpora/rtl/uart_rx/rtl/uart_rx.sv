@@ -4,7 +4,7 @@
 // data bit and the stop bit are sampled one bit period apart. A good stop bit
 // updates rx_data and pulses rx_valid; a bad one pulses frame_err instead.
 module uart_rx #(
-    parameter int CLKS_PER_BIT = 5
+    parameter int CLKS_PER_BIT = 6
 ) (
     input  logic       clk,
     input  logic       rst_n,

@@ -1,4 +1,4 @@
-// Self-checking testbench for uart_rx (CLKS_PER_BIT = 5). A driver process
+// Self-checking testbench for uart_rx (CLKS_PER_BIT = 6). A driver process
 // serializes frames (random data, random idle gaps, bad stop bits, short
 // start pulses, frames whose bits only hold their value at the sampling
 // point) and records for each frame the exact cycle at which the receiver
@@ -7,7 +7,7 @@
 // byte at all times. Asynchronous resets are applied mid-frame, right after
 // a report, and released while the line is already low.
 module tb_uart_rx;
-    localparam int CPB  = 5;
+    localparam int CPB  = 6;
     localparam int HALF = CPB / 2;
     // the stop bit is sampled (and the frame reported) this many cycles
     // after the first rising edge that sees the start bit: two synchronizer

@@ -2,7 +2,7 @@
 // goes out LSB first. tx_start is accepted only while idle; the byte is
 // latched at acceptance. done pulses for one cycle when the stop bit ends.
 module uart_tx #(
-    parameter int CLKS_PER_BIT = 5
+    parameter int CLKS_PER_BIT = 6
 ) (
     input  logic       clk,
     input  logic       rst_n,

@@ -1,10 +1,10 @@
-// Self-checking testbench for uart_tx (CLKS_PER_BIT = 5). The reference
+// Self-checking testbench for uart_tx (CLKS_PER_BIT = 6). The reference
 // model counts cycles since a frame was accepted and derives the expected
 // line level from the 10-bit frame {stop, data, start}; tx, busy and done
 // are compared on every cycle. tx_data is scrambled during transmission and
 // tx_start is pulsed while busy to check that both are ignored.
 module tb_uart_tx;
-    localparam int CPB   = 5;
+    localparam int CPB   = 6;
     localparam int FRAME = 10 * CPB;
 
     logic       clk = 1'b0, rst_n = 1'b0;
