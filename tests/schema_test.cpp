@@ -53,9 +53,7 @@ TEST(Schema, OneBuildServesEveryMutant)
   initial begin #1 $display("y=%0d", y); if (y == 8) $display("PASS"); else $fatal(1); $finish; end
 endmodule
 )";
-    auto dir = writeDesign("adder", kAdder,
-                           "[testbench]\nsources = [\"tb.sv\"]\ntop = \"tb\"\npass = { exit_code = 0, stdout = \"PASS\" }\n");
-    writeFile(dir / "tb.sv", tb);
+    auto dir = writeDesignWithTestbench("adder", kAdder, tb);
     auto design = loadDesign(dir);
     ASSERT_TRUE(design);
     auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
@@ -94,9 +92,7 @@ endmodule
   initial begin #1 if (y == -12'sd15) $display("PASS"); else $fatal(1); $finish; end
 endmodule
 )";
-    auto dir = writeDesign("smul", sv,
-                           "[testbench]\nsources = [\"tb.sv\"]\ntop = \"tb\"\npass = { exit_code = 0, stdout = \"PASS\" }\n");
-    writeFile(dir / "tb.sv", tb);
+    auto dir = writeDesignWithTestbench("smul", sv, tb);
     auto design = loadDesign(dir);
     ASSERT_TRUE(design);
     auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");

@@ -37,6 +37,17 @@ inline std::filesystem::path writeDesign(const std::string& top, const std::stri
     return dir;
 }
 
+/// A design folder with a self-checking SV testbench `tb.sv` (top module `tb`).
+inline std::filesystem::path writeDesignWithTestbench(const std::string& top, const std::string& sv,
+                                                      const std::string& tb)
+{
+    auto dir = writeDesign(top, sv,
+                           "[testbench]\nsources = [\"tb.sv\"]\ntop = \"tb\"\n"
+                           "pass = { exit_code = 0, stdout = \"PASS\" }\n");
+    writeFile(dir / "tb.sv", tb);
+    return dir;
+}
+
 /// Sites of an inline module, as the full RTL frontend (parser + Verilator) finds them.
 inline std::vector<Site> sitesOf(const std::string& top, const std::string& sv,
                                  const std::string& extraToml = "")
