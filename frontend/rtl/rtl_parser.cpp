@@ -7,6 +7,8 @@
 
 #include "frontend/rtl/rtl_parser.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "frontend/rtl/sv_lexer.h"
@@ -98,11 +100,17 @@ private:
         s.column = t ? t->column : 0;
         return s;
     }
+    // Tokens are in source order, so the token starting at `offset` is found by bisection.
+    size_t lowerToken(uint32_t offset) const
+    {
+        auto it = std::lower_bound(toks_.begin(), toks_.end(), offset,
+                                   [](const Token& t, uint32_t off) { return t.begin < off; });
+        return static_cast<size_t>(it - toks_.begin());
+    }
     const Token* tokenAt(uint32_t offset) const
     {
-        for (const auto& t : toks_)
-            if (t.begin == offset) return &t;
-        return nullptr;
+        const size_t i = lowerToken(offset);
+        return i < toks_.size() && toks_[i].begin == offset ? &toks_[i] : nullptr;
     }
     void emit(Site s) { result_.sites.push_back(std::move(s)); }
 
@@ -284,8 +292,8 @@ private:
     bool conditionMentionsReset(uint32_t b, uint32_t e) const
     {
         if (reset_.name.empty()) return false;
-        for (const auto& tok : toks_)
-            if (tok.begin >= b && tok.end <= e && tok.text == reset_.name) return true;
+        for (size_t i = lowerToken(b); i < toks_.size() && toks_[i].end <= e; ++i)
+            if (toks_[i].text == reset_.name) return true;
         return false;
     }
 
@@ -649,9 +657,8 @@ private:
 
     size_t indexOf(uint32_t offset) const
     {
-        for (size_t i = 0; i < toks_.size(); ++i)
-            if (toks_[i].begin == offset) return i;
-        return pos_;
+        const Token* t = tokenAt(offset);
+        return t ? static_cast<size_t>(t - toks_.data()) : pos_;
     }
 
     const SourceFile& src_;
