@@ -6,6 +6,13 @@
 
 namespace veriloop {
 
+void registerOp(const char* id, const char* bugClass, const char* summary,
+                std::vector<std::string> groups, ProposeFn fn)
+{
+    OperatorRegistry::instance().add(std::make_unique<FunctionOperator>(
+        OperatorInfo{id, bugClass, summary, std::move(groups)}, std::move(fn)));
+}
+
 std::optional<Literal> parseLiteral(const std::string& textIn)
 {
     std::string text;

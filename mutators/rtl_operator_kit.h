@@ -30,6 +30,10 @@ private:
     ProposeFn fn_;
 };
 
+/// Registers a function-backed operator (one line per operator in the operator files).
+void registerOp(const char* id, const char* bugClass, const char* summary,
+                std::vector<std::string> groups, ProposeFn fn);
+
 /// A Verilog integer literal: `8'hff`, `4'b1010`, `12`, `'0`, `32'sd5`.
 struct Literal {
     int size = -1;          // -1: unsized

@@ -9,13 +9,6 @@ namespace veriloop {
 
 namespace {
 
-void registerOp(const char* id, const char* bugClass, const char* summary,
-                std::vector<std::string> groups, ProposeFn fn)
-{
-    OperatorRegistry::instance().add(std::make_unique<FunctionOperator>(
-        OperatorInfo{id, bugClass, summary, std::move(groups)}, std::move(fn)));
-}
-
 void constantOffset(const Site& site, int delta, std::vector<Proposal>& out)
 {
     if (site.kind != SiteKind::Literal || site.inResetBranch) return;
