@@ -9,9 +9,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/debug_commands.h"
 #include "core/design.h"
 #include "dataset/database.h"
 #include "dataset/export.h"
+#include "flows/cosim.h"
+#include "equivalence/hls_rules.h"
 #include "flows/dataset_build.h"
 #include "flows/synth_report.h"
 #include "flows/tool_versions.h"
@@ -123,7 +126,8 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
                          {"mutants", s.mutants},       {"pending", s.pending},
                          {"confirmed", s.confirmed},   {"by_verdict", s.byVerdict},
                          {"by_bug_class", s.byBugClass}, {"confirmed_by_bug_class", s.confirmedByBugClass},
-                         {"by_operator", s.byOperator}};
+                         {"by_operator", s.byOperator},
+                         {"confirmed_by_evidence_kind", s.confirmedByEvidenceKind}};
         fmt::print("{}\n", j.dump(2));
         return 0;
     }
@@ -135,6 +139,8 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
     fmt::print("\n{:<22}{:>8}{:>11}\n", "bug class", "mutants", "confirmed");
     for (const auto& [k, n] : s.byBugClass)
         fmt::print("{:<22}{:>8}{:>11}\n", k, n, s.confirmedByBugClass[k]);
+    fmt::print("\n{:<22}{:>8}\n", "evidence (confirmed)", "count");
+    for (const auto& [k, n] : s.confirmedByEvidenceKind) fmt::print("{:<22}{:>8}\n", k, n);
     return 0;
 }
 
@@ -181,82 +187,92 @@ int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& i
     return 0;
 }
 
-// HLS designs: what the Clang frontend sees (operators for HLS are not implemented yet).
-int describeHls(const vl::Design& design, bool json)
+// The sites of one design from its language's frontend (RTL: parser + Verilator; HLS C++:
+// Clang), with the HLS analysis the HLS operators need.
+struct FrontendView {
+    std::vector<vl::Site> sites;
+    std::optional<vl::HlsAnalysis> hls;
+};
+
+tl::expected<FrontendView, vl::Diagnostic> analyzeDesign(const vl::Design& design,
+                                                         const std::filesystem::path& hlsInclude)
 {
-    auto a = vl::hls::analyzeHlsDesign(design, vl::hls::defaultHlsIncludeDir());
-    if (!a) {
-        fmt::print(stderr, "{}\n", a.error().format());
-        return 1;
+    FrontendView view;
+    if (!design.isRtl()) {
+        auto a = vl::hls::analyzeHlsDesign(design, hlsInclude);
+        if (!a) return tl::unexpected(a.error());
+        view.sites = a->sites;
+        view.hls = std::move(*a);
+        return view;
     }
-    if (json) {
-        nlohmann::json j{{"functions", nlohmann::json::array()}, {"loops", nlohmann::json::array()},
-                         {"pragmas", nlohmann::json::array()}, {"sites", a->sites.size()},
-                         {"mutants", nlohmann::json::array()}};
-        for (const auto& f : a->functions) {
-            nlohmann::json params = nlohmann::json::array();
-            for (const auto& p : f.params)
-                params.push_back({{"name", p.name}, {"type", p.type}, {"dims", p.arrayDims},
-                                  {"stream", p.isStream}});
-            j["functions"].push_back({{"name", f.name}, {"top", f.isTop}, {"line", f.line}, {"params", params}});
-        }
-        for (const auto& l : a->loops)
-            j["loops"].push_back({{"label", l.label}, {"function", l.function}, {"line", l.line},
-                                  {"depth", l.depth}, {"trip_count", l.tripCount}});
-        for (const auto& p : a->pragmas)
-            j["pragmas"].push_back({{"directive", p.directive}, {"args", p.args}, {"line", p.line},
-                                    {"function", p.function}, {"loop", p.loop}});
-        fmt::print("{}\n", j.dump(2));
-        return 0;
-    }
-    for (const auto& f : a->functions) {
-        fmt::print("function {}{} (line {})\n", f.name, f.isTop ? " [top]" : "", f.line);
-        for (const auto& p : f.params) fmt::print("  param {} : {}\n", p.name, p.type);
-    }
-    for (const auto& l : a->loops)
-        fmt::print("loop {} in {} line {} depth {} trip count {}\n", l.label.empty() ? "-" : l.label,
-                   l.function, l.line, l.depth, l.tripCount);
-    for (const auto& p : a->pragmas) fmt::print("pragma HLS {} line {}\n", p.directive, p.line);
-    fmt::print("{} sites; unsupported: HLS mutation operators are not implemented yet, so no "
-               "mutants are listed\n",
-               a->sites.size());
-    return 0;
+    auto work = std::filesystem::temp_directory_path() / fmt::format("veriloop-mutate-{}", getpid());
+    auto analyzed = vl::rtl::analyzeRtlDesign(design, work);
+    std::error_code ec;
+    std::filesystem::remove_all(work, ec);
+    if (!analyzed) return tl::unexpected(analyzed.error());
+    view.sites = std::move(analyzed->sites);
+    return view;
 }
 
-int cmdMutate(const std::string& dir, const std::string& operators, bool json, uint64_t seed)
+std::string_view checkName(vl::MutantCheck c)
+{
+    switch (c) {
+    case vl::MutantCheck::Schema: return "schema";
+    case vl::MutantCheck::Standalone: return "standalone";
+    case vl::MutantCheck::StaticRule: return "static-rule";
+    }
+    return "schema";
+}
+
+int cmdMutate(const std::string& dir, const std::string& operators, bool json, uint64_t seed,
+              const std::string& hlsInclude)
 {
     auto design = vl::loadDesign(dir);
     if (!design) {
         fmt::print(stderr, "{}\n", design.error().format());
         return 1;
     }
-    if (!design->isRtl()) return describeHls(*design, json);
     auto ops = vl::OperatorRegistry::instance().select(operators);
     if (!ops) {
         fmt::print(stderr, "error VL014: {}\n", ops.error());
         return 2;
     }
-    auto work = std::filesystem::temp_directory_path() / fmt::format("veriloop-mutate-{}", getpid());
-    auto analyzed = vl::rtl::analyzeRtlDesign(*design, work);
-    std::error_code ec;
-    std::filesystem::remove_all(work, ec);
-    if (!analyzed) {
-        fmt::print(stderr, "{}\n", analyzed.error().format());
+    auto view = analyzeDesign(*design, hlsInclude.empty() ? vl::hls::defaultHlsIncludeDir()
+                                                          : std::filesystem::path(hlsInclude));
+    if (!view) {
+        fmt::print(stderr, "{}\n", view.error().format());
         return 1;
     }
-    auto gen = vl::generateMutants(design->sources, analyzed->sites, *ops, {seed, 0});
+    vl::GenerateOptions go{seed, 0, view->hls ? &*view->hls : nullptr};
+    auto gen = vl::generateMutants(design->sources, view->sites, *ops, go);
     if (json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& m : gen.mutants)
             arr.push_back({{"id", m.id}, {"operator", m.operatorId}, {"bug_class", m.bugClass},
                            {"file", m.file}, {"line", m.line}, {"column", m.column},
-                           {"description", m.description}});
-        fmt::print("{}\n", nlohmann::json{{"sites", analyzed->sites.size()}, {"mutants", arr}}.dump(2));
+                           {"check", checkName(m.check)}, {"description", m.description}});
+        fmt::print("{}\n", nlohmann::json{{"language", vl::languageName(design->language)},
+                                          {"sites", view->sites.size()},
+                                          {"mutants", arr}}
+                               .dump(2));
         return 0;
+    }
+    if (view->hls) {
+        for (const auto& v : vl::checkHlsRules(*view->hls))
+            fmt::print("{}:{}: pragma rule {}: {}\n", design->dir.string(), v.line, v.rule, v.message);
+        for (const auto& f : view->hls->functions) {
+            fmt::print("function {}{} (line {})\n", f.name, f.isTop ? " [top]" : "", f.line);
+            for (const auto& p : f.params) fmt::print("  param {} : {}\n", p.name, p.type);
+        }
+        for (const auto& l : view->hls->loops)
+            fmt::print("loop {} in {} line {} depth {} trip count {}\n", l.name(), l.function,
+                       l.line, l.depth, l.tripCount);
+        for (const auto& p : view->hls->pragmas)
+            fmt::print("pragma HLS {} line {}\n", p.directive, p.line);
     }
     for (const auto& m : gen.mutants)
         fmt::print("{}:{}:{}: [{}] {}\n", m.file, m.line, m.column, m.operatorId, m.description);
-    fmt::print("{} sites, {} mutants ({} duplicates dropped)\n", analyzed->sites.size(),
+    fmt::print("{} sites, {} mutants ({} duplicates dropped)\n", view->sites.size(),
                gen.mutants.size(), gen.duplicates);
     return 0;
 }
@@ -318,6 +334,37 @@ int cmdListOperators(bool json)
     return 0;
 }
 
+// Exit 0: the HLS twin and the RTL block agree on every vector; 1: they differ, or one side
+// crashed or hung; 2: the block, its [cosim] table, an option or a build is wrong.
+int cmdCosim(const std::string& block, int vectors, uint64_t seed, bool json, const std::string& work)
+{
+    auto fail = [json](const vl::Diagnostic& d) {
+        fmt::print(stderr, "{}\n", d.format());
+        if (json)
+            fmt::print("{}\n", nlohmann::json{{"status", "ERROR"},
+                                              {"error", {{"code", vl::diagCodeName(d.code)},
+                                                         {"message", d.message}}}}.dump(2));
+        return 2;
+    };
+    auto spec = vl::loadCosimSpec(block);
+    if (!spec) return fail(spec.error());
+    vl::CosimOptions o;
+    o.vectors = vectors;
+    o.seed = seed;
+    o.workDir = work.empty() ? std::filesystem::temp_directory_path() /
+                                   fmt::format("veriloop-cosim-{}", getpid())
+                             : std::filesystem::path(work);
+    auto result = vl::runCosim(*spec, o);
+    std::error_code ec;
+    if (work.empty()) std::filesystem::remove_all(o.workDir, ec);
+    if (!result) return fail(result.error());
+    if (json)
+        fmt::print("{}\n", vl::cosimReportJson(*spec, *result));
+    else
+        fmt::print("{}", vl::cosimReportText(*spec, *result, block));
+    return result->agree ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -355,6 +402,9 @@ int main(int argc, char** argv)
     build->add_flag("--no-formal", noFormal, "Skip Yosys formal checks for survivors");
     build->add_option("--formal-bound", bo.formalBound, "BMC/induction depth")->capture_default_str();
     build->add_option("--formal-timeout", bo.formalTimeout, "Seconds per formal check")->capture_default_str();
+    build->add_option("--hls-include", bo.hlsInclude,
+                      "HLS C++: folder of vendor HLS headers (ap_int.h, hls_stream.h, ...) to use "
+                      "instead of veriloop's own");
     build->add_option("--shard", shard, "Process slice i of N (i/N) of the designs, e.g. for a Slurm array");
     std::string work;
     build->add_option("--work", work, "Scratch folder (default: <db>.work)");
@@ -389,6 +439,10 @@ int main(int argc, char** argv)
     bool listFlag = false;
     mutate->add_flag("--list", listFlag, "List mutants (the default action)");
     mutate->add_flag("--json", json, "JSON output");
+    std::string mutateHlsInclude;
+    mutate->add_option("--hls-include", mutateHlsInclude,
+                       "HLS C++: folder of vendor HLS headers (ap_int.h, ...) to use instead of "
+                       "veriloop's own");
 
     auto* operators = app.add_subcommand("operators", "List the mutation operators and bug classes");
     operators->add_flag("--json", json, "JSON output");
@@ -401,12 +455,39 @@ int main(int argc, char** argv)
     synth->add_option("designs", synthDirs, "Design folders or corpora")->required();
     synth->add_flag("--json", json, "JSON array, one object per design");
 
+    std::string cosimBlock, cosimWork;
+    int cosimVectors = 0;
+    uint64_t cosimSeed = 1;
+    auto* cosim = app.add_subcommand(
+        "cosim",
+        "C/RTL co-simulation: drive an RTL block (Verilator) and its HLS C++ twin (C simulation)\n"
+        "with the same seeded random vectors and compare every output exactly. The block's\n"
+        "design.toml [cosim] table names the twin (hls) and the two drivers (hls_driver,\n"
+        "rtl_driver), which print one line `vec <i>: <values>` per vector.\n"
+        "Exit 0: all vectors agree (PASS); 1: a vector differs or a side crashed or hung (FAIL;\n"
+        "the first differing vector is shown as `hls:` and `rtl:` lines); 2: setup error (ERROR).\n"
+        "--json prints {status, block, hls_design, seed, vectors, compared, mismatches,\n"
+        "first_mismatch: {vector, hls, rtl, fields} | null,\n"
+        "hls / rtl: {build_s, build_reused, run_s, lines, failure}},\n"
+        "or {status: ERROR, error: {code, message}}.\n"
+        "With --work DIR the builds are kept and reused when their inputs did not change.");
+    cosim->add_option("block", cosimBlock, "RTL block folder whose design.toml has [cosim]")->required();
+    cosim->add_option("--vectors", cosimVectors, "Vectors to compare, 1..2000 (default: [cosim] vectors)");
+    cosim->add_option("--seed", cosimSeed, "Seed of the vector generator")->capture_default_str();
+    cosim->add_option("--work", cosimWork,
+                      "Keep builds here and reuse them (default: a temporary folder, removed)");
+    cosim->add_flag("--json", json, "One JSON object (shape above)");
+
+    auto runDebugCommands = veriloop::cli::addDebugCommands(app);
+
     CLI11_PARSE(app, argc, argv);
+    if (int rc = runDebugCommands(); rc >= 0) return rc;
     if (synth->parsed()) return cmdSynthReport(synthDirs, json);
+    if (cosim->parsed()) return cmdCosim(cosimBlock, cosimVectors, cosimSeed, json, cosimWork);
 
     if (doctor->parsed()) return cmdDoctor(json);
     if (operators->parsed()) return cmdListOperators(json);
-    if (mutate->parsed()) return cmdMutate(mutateDir, mutateOps, json, mutateSeed);
+    if (mutate->parsed()) return cmdMutate(mutateDir, mutateOps, json, mutateSeed, mutateHlsInclude);
     if (build->parsed()) {
         bo.db = dbPath;
         bo.formal = !noFormal;

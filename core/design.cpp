@@ -19,6 +19,13 @@ std::string_view languageName(Language lang)
     return "verilog";
 }
 
+bool TestbenchSpec::passes(int exitCode, int signal, const std::string& out) const
+{
+    const bool exitOk = !passExitCode || (signal == 0 && exitCode == *passExitCode);
+    const bool stdoutOk = passStdout.empty() || out.find(passStdout) != std::string::npos;
+    return exitOk && stdoutOk;
+}
+
 bool TestbenchSpec::isCppHarness() const
 {
     return std::any_of(sources.begin(), sources.end(), [](const std::string& s) {

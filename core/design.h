@@ -26,6 +26,8 @@ struct TestbenchSpec {
     double timeoutSeconds = 10;
 
     bool isCppHarness() const;
+    /// Whether a finished run (exit code, terminating signal, stdout) meets the pass criteria.
+    bool passes(int exitCode, int signal, const std::string& out) const;
 };
 
 struct ResetSpec {

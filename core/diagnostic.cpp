@@ -21,6 +21,7 @@ std::string_view diagCodeName(DiagCode code)
     case DiagCode::ToolMissing: return "VL012";
     case DiagCode::DatabaseError: return "VL013";
     case DiagCode::InvalidOption: return "VL014";
+    case DiagCode::NothingToDebug: return "VL015";
     }
     return "VL000";
 }

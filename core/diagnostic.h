@@ -26,6 +26,7 @@ enum class DiagCode {
     ToolMissing,          // VL012
     DatabaseError,        // VL013
     InvalidOption,        // VL014
+    NothingToDebug,       // VL015
 };
 
 std::string_view diagCodeName(DiagCode code);

@@ -16,6 +16,10 @@ struct SchemaChoice {
     std::string altText;
 };
 
+/// How a mutant is confirmed: a runtime choice in the mutant schema, a build of its own, or
+/// (HLS pragmas, which do not change C simulation) the pragma rule checker.
+enum class MutantCheck { Schema, Standalone, StaticRule };
+
 struct Mutant {
     std::string id;          // operator:file:line:col-line:col:hash, stable and readable
     std::string operatorId;  // e.g. rtl-relop-lt-to-le
@@ -29,6 +33,7 @@ struct Mutant {
     std::vector<Edit> edits;            // standalone edits on the original sources
     std::vector<SchemaChoice> choices;  // the same change as schema alternatives
     std::string sourcesHash;            // hash of all mutated sources (deduplication key)
+    MutantCheck check = MutantCheck::Schema;
 };
 
 }  // namespace veriloop

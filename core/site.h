@@ -23,6 +23,11 @@ enum class SiteKind {
     CaseItem,        // token: the whole item (labels: statement); choice: its statement
     PortConnections, // parts: connection expressions of an instance; partNames: port names
     ArrayIndex,      // token: the index expression of a C++ array access (HLS)
+    LoopStep,        // token: a for loop's increment expression (HLS); loop: that loop
+    Declaration,     // token: a local variable's type (HLS); initRange: its initializer
+    Pragma,          // token: a whole `#pragma HLS` line (HLS); pragma: its index
+    LoopBody,        // token: empty, just past a loop body's `{` (HLS); loop: that loop
+    FunctionBody,    // token: empty, just past a function body's `{` (HLS)
 };
 
 struct Site {
@@ -53,6 +58,21 @@ struct Site {
     std::vector<int> partWidths;            // PortConnections: width of each port
     std::vector<bool> partIsInput;          // PortConnections: port direction is input
     bool live = true;                  // seen in the elaborated design
+
+    // HLS C++ facts (indices refer to the frontend's HlsAnalysis).
+    int loop = -1;                     // innermost enclosing loop (LoopStep/LoopBody: the loop)
+    int pragma = -1;                   // Pragma: index of the pragma
+    std::string typeName;              // Identifier/Declaration: type as written
+    bool classType = false;            // operands/variable of class type (ap_int, ap_fixed)
+    bool isWriteTarget = false;        // Identifier: assigned, not read
+    bool inLoopCondition = false;      // BinaryOp: the comparison of a loop condition
+    bool isCopySource = false;         // ArrayIndex: the access is a whole copy's source
+    std::string arrayName;             // ArrayIndex: the indexed array
+    long arrayDim = 0;                 // ArrayIndex: size of the indexed dimension (0: unknown)
+    ByteRange operand;                 // BinaryOp shift: the shift amount
+    ByteRange initRange;               // Declaration: the initializer expression (empty: none)
+    ByteRange initDelete;              // Declaration: ` = init` as written
+    bool isArrayDecl = false;          // Declaration: of an array
 };
 
 }  // namespace veriloop

@@ -32,6 +32,7 @@ struct ByteRange {
     {
         return file == other.file && begin < other.end && other.begin < end;
     }
+    bool empty() const { return begin == end; }
     bool operator==(const ByteRange&) const = default;
 };
 

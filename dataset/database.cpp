@@ -460,8 +460,9 @@ DatasetStats Database::stats()
             s.designsSkipped = st.integer(1);
         }
     }
-    Stmt st(db_, "SELECT m.bug_class, m.operator, v.verdict FROM mutants m "
-                 "LEFT JOIN verdicts v ON v.mutant_id = m.id");
+    Stmt st(db_, "SELECT m.bug_class, m.operator, v.verdict, e.kind FROM mutants m "
+                 "LEFT JOIN verdicts v ON v.mutant_id = m.id "
+                 "LEFT JOIN evidence e ON e.mutant_id = m.id");
     while (st.step()) {
         ++s.mutants;
         const std::string cls = st.text(0);
@@ -476,6 +477,7 @@ DatasetStats Database::stats()
         if (auto v = parseVerdict(verdict); v && isConfirmedBug(*v)) {
             ++s.confirmed;
             ++s.confirmedByBugClass[cls];
+            ++s.confirmedByEvidenceKind[st.isNull(3) ? "none" : st.text(3)];
         }
     }
     return s;

@@ -43,6 +43,7 @@ struct DatasetStats {
     std::map<std::string, int64_t> byBugClass;
     std::map<std::string, int64_t> confirmedByBugClass;
     std::map<std::string, int64_t> byOperator;
+    std::map<std::string, int64_t> confirmedByEvidenceKind;
 };
 
 class Database {

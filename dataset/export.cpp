@@ -71,7 +71,7 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
                       {"file", f.path}, {"line", nullptr}, {"column", nullptr},
                       {"description", "the original design"}, {"buggy_source", f.text},
                       {"fixed_source", f.text}, {"diff", ""}, {"verdict", "original"},
-                      {"evidence", nullptr}});
+                      {"evidence_kind", "original"}, {"evidence", nullptr}});
             stream << r.dump() << "\n";
             ++counts[it->second];
         }
@@ -102,7 +102,8 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
                       {"column", m.column}, {"description", m.description},
                       {"buggy_source", buggy}, {"fixed_source", fixed},
                       {"diff", unifiedDiff(m.file, buggy, fixed)},
-                      {"verdict", std::string(verdictName(v))}, {"evidence", evidence}});
+                      {"verdict", std::string(verdictName(v))},
+                      {"evidence_kind", row.verdict->evidenceKind}, {"evidence", evidence}});
             stream << r.dump() << "\n";
             ++counts[it->second];
         }

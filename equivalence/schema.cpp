@@ -26,15 +26,18 @@ struct Node {
 
 class FileRenderer {
 public:
-    FileRenderer(const std::string& text, std::vector<uint32_t> inserts)
-        : text_(text), inserts_(std::move(inserts))
+    FileRenderer(const std::string& text, std::vector<uint32_t> inserts, SchemaDialect dialect)
+        : text_(text), inserts_(std::move(inserts)), dialect_(dialect)
     {
     }
 
     std::string render(std::vector<Node>& nodes, const std::vector<size_t>& roots)
     {
         nodes_ = &nodes;
-        return renderSpan(0, static_cast<uint32_t>(text_.size()), roots);
+        // A selector at the very start of the file (C++) precedes everything.
+        std::string head;
+        if (!inserts_.empty() && inserts_.front() == 0) head = selectorDeclaration(0);
+        return head + renderSpan(0, static_cast<uint32_t>(text_.size()), roots);
     }
 
 private:
@@ -45,9 +48,7 @@ private:
         for (uint32_t at : inserts_) {
             if (at <= a || at > b) continue;
             out += text_.substr(pos, at - pos);
-            out += fmt::format(" integer {0}; initial begin if (!$value$plusargs(\"{1}=%d\", {0})) "
-                               "{0} = 0; end",
-                               kSelectorVar, kSelectorPlusarg);
+            out += selectorDeclaration(at);
             pos = at;
         }
         out += text_.substr(pos, b - pos);
@@ -68,10 +69,28 @@ private:
         return out;
     }
 
+    std::string selectorDeclaration(uint32_t at) const
+    {
+        if (dialect_ == SchemaDialect::Verilog)
+            return fmt::format(" integer {0}; initial begin if (!$value$plusargs(\"{1}=%d\", {0})) "
+                               "{0} = 0; end",
+                               kSelectorVar, kSelectorPlusarg);
+        const int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + at, '\n'));
+        return fmt::format("#include <cstdlib>\nstatic const int {0} = [] {{ const char* s = "
+                           "std::getenv(\"{1}\"); return s ? std::atoi(s) : 0; }}();\n#line {2}\n",
+                           kSelectorVar, kSelectorEnv, line);
+    }
+
     std::string renderNode(const Node& n) const
     {
         const std::string orig = renderSpan(n.begin, n.end, n.children);
         std::string out;
+        if (n.isStatement && dialect_ == SchemaDialect::Cpp) {
+            out = "{ ";
+            for (const auto& [sel, alt] : n.alts)
+                out += fmt::format("if ({} == {}) {{ {}; }} else ", kSelectorVar, sel, alt);
+            return out + "{ " + orig + "; } }";
+        }
         if (n.isStatement) {
             out = "begin ";
             for (const auto& [sel, alt] : n.alts)
@@ -86,6 +105,7 @@ private:
 
     const std::string& text_;
     std::vector<uint32_t> inserts_;
+    SchemaDialect dialect_;
     const std::vector<Node>* nodes_ = nullptr;
 };
 
@@ -119,7 +139,7 @@ std::set<size_t> crossingMutants(const std::vector<const Mutant*>& mutants)
 
 SchemaResult buildMutantSchema(const std::vector<SourceFile>& files,
                                const std::vector<SelectorSite>& selectorSites,
-                               const std::vector<const Mutant*>& mutants)
+                               const std::vector<const Mutant*>& mutants, SchemaDialect dialect)
 {
     SchemaResult result;
     result.selector.assign(mutants.size(), 0);
@@ -155,7 +175,7 @@ SchemaResult buildMutantSchema(const std::vector<SourceFile>& files,
         for (const auto& s : selectorSites)
             if (s.file == static_cast<int>(f)) inserts.push_back(s.offset);
         std::sort(inserts.begin(), inserts.end());
-        FileRenderer renderer(files[f].text, inserts);
+        FileRenderer renderer(files[f].text, inserts, dialect);
         result.files.push_back({files[f].path, renderer.render(nodes, roots)});
     }
     return result;

@@ -13,6 +13,11 @@ namespace veriloop {
 
 inline constexpr const char* kSelectorVar = "__vl_mut";
 inline constexpr const char* kSelectorPlusarg = "vl_mutant";
+inline constexpr const char* kSelectorEnv = "VL_MUTANT";  // C++ schemas read it at start-up
+
+/// The language a schema is rendered in: Verilog `?:` and `begin ... end` with a plusarg
+/// selector, or C++ `?:` and `{ ... }` with an environment-variable selector.
+enum class SchemaDialect { Verilog, Cpp };
 
 /// Where a module's body starts (just past its header's `;`): the selector is declared there.
 struct SelectorSite {
@@ -27,8 +32,11 @@ struct SchemaResult {
 };
 
 /// Mutant i (0-based) gets selector value i + 1 unless its choices cross another's.
+/// C++: the selector is declared at each selector site, followed by `#line` so that compiler
+/// and sanitizer messages keep the original line numbers.
 SchemaResult buildMutantSchema(const std::vector<SourceFile>& files,
                                const std::vector<SelectorSite>& selectorSites,
-                               const std::vector<const Mutant*>& mutants);
+                               const std::vector<const Mutant*>& mutants,
+                               SchemaDialect dialect = SchemaDialect::Verilog);
 
 }  // namespace veriloop

@@ -35,6 +35,9 @@ struct SimBuild {
 struct SimBuildOptions {
     int jobs = 1;                         // make -j
     std::filesystem::path runtimeCache;   // where Verilator's runtime objects are kept
+    /// Line coverage (`--coverage-line`): each run given `+vl_cov=FILE` writes Verilator's
+    /// coverage.dat there, also when the testbench stops with $fatal/$stop or a mismatch.
+    bool coverage = false;
 };
 
 /// Builds `files` (the schema, or any version of the design sources) with the testbench or the

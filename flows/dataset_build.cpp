@@ -6,6 +6,8 @@
 #include "core/design.h"
 #include "dataset/database.h"
 #include "flows/design_labeler.h"
+#include "flows/hls_labeler.h"
+#include "frontend/hls/hls_frontend.h"
 #include "flows/tool_versions.h"
 #include "frontend/rtl/rtl_frontend.h"
 #include "mutators/generate.h"
@@ -36,20 +38,25 @@ public:
     {
         auto design = loadDesign(dir);
         if (!design) return skip(summary, design.error(), std::nullopt);
-        if (!design->isRtl())
-            return skip(summary,
-                        makeDiag(DiagCode::UnsupportedConstruct,
-                                 "unsupported: HLS C++ designs need the HLS frontend, which this "
-                                 "build does not have yet",
-                                 (dir / "design.toml").string()),
-                        std::nullopt);
         auto row = db_.upsertDesign(*design, runId_);
         if (!row) return skip(summary, row.error(), std::nullopt);
         const auto work = options_.workRoot / design->name;
-        auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
-        if (!analyzed) return skip(summary, analyzed.error(), row->id);
-        GenerateOptions go{options_.seed, options_.maxPerDesign};
-        auto generated = generateMutants(design->sources, analyzed->sites, ops_, go);
+        std::vector<Site> sites;
+        std::optional<rtl::RtlFrontendResult> rtlView;
+        std::optional<HlsAnalysis> hlsView;
+        if (design->isRtl()) {
+            auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
+            if (!analyzed) return skip(summary, analyzed.error(), row->id);
+            rtlView = std::move(*analyzed);
+            sites = rtlView->sites;
+        } else {
+            auto analyzed = hls::analyzeHlsDesign(*design, hlsInclude());
+            if (!analyzed) return skip(summary, analyzed.error(), row->id);
+            hlsView = std::move(*analyzed);
+            sites = hlsView->sites;
+        }
+        GenerateOptions go{options_.seed, options_.maxPerDesign, hlsView ? &*hlsView : nullptr};
+        auto generated = generateMutants(design->sources, sites, ops_, go);
         if (generated.editMismatches)
             log_(fmt::format("{}: internal: {} proposals had edits that did not match the source",
                              design->name, generated.editMismatches));
@@ -65,19 +72,8 @@ public:
             log_(fmt::format("{}: up to date ({} mutants)", design->name, generated.mutants.size()));
             return;
         }
-        log_(fmt::format("{}: {} sites, {} mutants ({} to label)", design->name,
-                         analyzed->sites.size(), generated.mutants.size(), pending.size()));
-        DesignContext ctx;
-        ctx.design = &*design;
-        for (const auto& m : analyzed->modules) ctx.selectorSites.push_back({m.file, m.headerEnd});
-        for (const auto& p : analyzed->topPorts) ctx.ports.push_back({p.name, p.width, p.dir});
-        LabelOptions lo;
-        lo.jobs = options_.jobs;
-        lo.formal = options_.formal;
-        lo.formalOptions.bound = options_.formalBound;
-        lo.formalOptions.timeoutSeconds = options_.formalTimeout;
-        lo.workDir = work;
-        lo.runtimeCache = options_.workRoot / "verilator-runtime";
+        log_(fmt::format("{}: {} sites, {} mutants ({} to label)", design->name, sites.size(),
+                         generated.mutants.size(), pending.size()));
         std::map<std::string, int> counts;
         auto sink = [&](const Mutant& m, const VerdictRecord& v, const std::string& vcd) {
             ++counts[std::string(verdictName(v.verdict))];
@@ -87,7 +83,8 @@ public:
             if (options_.progress)
                 fmt::print(stderr, "\r  {}: {} {}/{}   ", design->name, phase, done, total);
         };
-        LabelOutcome outcome = labelMutants(ctx, pending, lo, sink, progress);
+        LabelOutcome outcome = hlsView ? labelHls(*design, *hlsView, pending, work, sink, progress)
+                                       : labelRtl(*design, *rtlView, pending, work, sink, progress);
         if (options_.progress) fmt::print(stderr, "\r\033[K");
         for (const auto& w : outcome.warnings) log_(fmt::format("{}: warning: {}", design->name, w));
         if (!outcome.ok) return skip(summary, outcome.problem, row->id);
@@ -97,6 +94,37 @@ public:
         std::string line;
         for (const auto& [k, n] : counts) line += fmt::format(" {}={}", k, n);
         log_(fmt::format("{}: labeled{}", design->name, line));
+    }
+
+    std::filesystem::path hlsInclude() const
+    {
+        return options_.hlsInclude.empty() ? hls::defaultHlsIncludeDir() : options_.hlsInclude;
+    }
+
+    LabelOutcome labelRtl(const Design& design, const rtl::RtlFrontendResult& analyzed,
+                          const std::vector<Mutant>& pending, const std::filesystem::path& work,
+                          const VerdictSink& sink, const ProgressSink& progress)
+    {
+        DesignContext ctx;
+        ctx.design = &design;
+        for (const auto& m : analyzed.modules) ctx.selectorSites.push_back({m.file, m.headerEnd});
+        for (const auto& p : analyzed.topPorts) ctx.ports.push_back({p.name, p.width, p.dir});
+        LabelOptions lo;
+        lo.jobs = options_.jobs;
+        lo.formal = options_.formal;
+        lo.formalOptions.bound = options_.formalBound;
+        lo.formalOptions.timeoutSeconds = options_.formalTimeout;
+        lo.workDir = work;
+        lo.runtimeCache = options_.workRoot / "verilator-runtime";
+        return labelMutants(ctx, pending, lo, sink, progress);
+    }
+
+    LabelOutcome labelHls(const Design& design, const HlsAnalysis& analysis,
+                          const std::vector<Mutant>& pending, const std::filesystem::path& work,
+                          const VerdictSink& sink, const ProgressSink& progress)
+    {
+        HlsLabelOptions lo{options_.jobs, work, hlsInclude()};
+        return labelHlsMutants(design, analysis, pending, lo, sink, progress);
     }
 
 private:

@@ -16,6 +16,7 @@ struct DatasetBuildOptions {
     uint64_t seed = 1;
     size_t maxPerDesign = 0;
     std::string operators = "default";
+    std::filesystem::path hlsInclude;     // HLS headers; empty: veriloop's own
     int jobs = 1;
     bool formal = true;
     int formalBound = 20;

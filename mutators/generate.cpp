@@ -54,7 +54,8 @@ Mutant buildMutant(const std::vector<SourceFile>& files, const Site& site,
     m.column = b.column;
     m.endLine = e.line;
     m.endColumn = e.column;
-    if (proposal.choices.empty()) {
+    m.check = proposal.check;
+    if (proposal.choices.empty() && proposal.check == MutantCheck::Schema) {
         for (const auto& edit : proposal.edits) {
             const ByteRange choice = site.choice.contains(edit.range) ? site.choice : edit.range;
             proposal.choices.push_back(
@@ -62,9 +63,13 @@ Mutant buildMutant(const std::vector<SourceFile>& files, const Site& site,
                              applyWithin(files, choice, edit)});
         }
     }
-    const ByteRange shown = proposal.choices.front().range;
-    m.originalText = sliceOf(files, shown);
-    m.mutatedText = proposal.choices.front().altText;
+    if (proposal.choices.empty()) {
+        m.originalText = first.oldText;
+        m.mutatedText = first.newText;
+    } else {
+        m.originalText = sliceOf(files, proposal.choices.front().range);
+        m.mutatedText = proposal.choices.front().altText;
+    }
     m.description = proposal.sentence
                         ? proposal.description
                         : fmt::format("{} `{}` became `{}`", proposal.description,
@@ -82,9 +87,10 @@ GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::
 {
     GenerateResult result;
     std::set<std::string> seen;
-    MutationContext ctx{&files, options.seed};
+    MutationContext ctx{&files, options.seed, options.hls};
     for (const Site& site : sites) {
         for (const MutationOperator* op : operators) {
+            if (op->info().forHls() != (options.hls != nullptr)) continue;
             std::vector<Proposal> proposals;
             op->propose(site, ctx, proposals);
             for (auto& p : proposals) {

@@ -14,6 +14,8 @@ namespace veriloop {
 struct GenerateOptions {
     uint64_t seed = 1;
     size_t maxPerDesign = 0;  // 0: no limit; otherwise a seeded sample of this size
+    /// HLS C++ designs: the frontend's analysis; only hls-* operators apply. Null: RTL.
+    const HlsAnalysis* hls = nullptr;
 };
 
 struct GenerateResult {

@@ -8,6 +8,7 @@
 
 #include <tl/expected.hpp>
 
+#include "core/hls_model.h"
 #include "core/mutant.h"
 #include "core/site.h"
 #include "core/source.h"
@@ -19,6 +20,9 @@ struct OperatorInfo {
     std::string bugClass;  // one of bugClasses()
     std::string summary;   // one line
     std::vector<std::string> groups;  // besides `all`: default, arith, boundary, ...
+
+    /// HLS C++ operators are named hls-*, RTL operators rtl-*.
+    bool forHls() const { return id.rfind("hls-", 0) == 0; }
 };
 
 /// One proposed change at a site, before it becomes a Mutant.
@@ -31,11 +35,15 @@ struct Proposal {
     /// Explicit schema alternatives; when empty, each edit's site choice range is used with
     /// the edit applied inside it.
     std::vector<SchemaChoice> choices;
+    /// How the mutant is checked: in the schema (default), built on its own (a change the
+    /// schema cannot choose at run time, e.g. a declaration's type), or by the static rules.
+    MutantCheck check = MutantCheck::Schema;
 };
 
 struct MutationContext {
     const std::vector<SourceFile>* files = nullptr;
     uint64_t seed = 1;
+    const HlsAnalysis* hls = nullptr;  // HLS designs: the frontend's view of the kernel
 };
 
 class MutationOperator {
@@ -71,7 +79,7 @@ struct RegisterOperator {
     }
 };
 
-/// The bug classes of the RTL taxonomy, with a one-line meaning each.
+/// The bug classes of the RTL and HLS taxonomies, with a one-line meaning each.
 const std::vector<std::pair<std::string, std::string>>& bugClasses();
 
 /// An edit of `site.token` to `newText`.

@@ -87,6 +87,29 @@ const std::vector<std::pair<std::string, std::string>>& bugClasses()
         {"deleted-assignment", "assignment deleted"},
         {"concat-order", "swapped concatenation order"},
         {"port-swap", "swapped instance port connections"},
+        // HLS C++: the 18 types of the Chrysalis HLS bug taxonomy, by their names ...
+        {"OOB", "HLS: out-of-bounds array access"},
+        {"INIT", "HLS: read of an uninitialized variable"},
+        {"SHFT", "HLS: shift by an out-of-range amount"},
+        {"INF", "HLS: infinite loop from a wrong termination"},
+        {"USE", "HLS: unintended sign extension"},
+        {"MLU", "HLS: error in manual loop unrolling"},
+        {"ZERO", "HLS: initialized to zero instead of a non-zero value"},
+        {"BUF", "HLS: copy from the wrong half of a split buffer"},
+        {"APT", "HLS pragma: wrong array_partition type"},
+        {"FND", "HLS pragma: array_partition factor does not divide the dimension"},
+        {"DID", "HLS pragma: wrong array_partition dim"},
+        {"DFP", "HLS pragma: dataflow in the wrong position"},
+        {"IDAP", "HLS pragma: interface with an incorrect data access pattern"},
+        {"RAMB", "HLS pragma: random access on an m_axi interface (no burst)"},
+        {"SMA", "HLS pragma: scalar mapped to an array interface"},
+        {"AMS", "HLS pragma: array mapped to a scalar interface"},
+        {"MLP", "HLS pragma: multi-level pipelining"},
+        {"ILNU", "HLS pragma: inner loop not fully unrolled under a pipelined loop"},
+        // ... and the general HLS classes not shared with RTL.
+        {"loop-bound", "HLS: loop bound off by one"},
+        {"bit-width", "HLS: ap_int/ap_fixed width narrowed"},
+        {"deleted-statement", "HLS: statement deleted"},
     };
     return classes;
 }

@@ -11,6 +11,7 @@
 #include "core/design.h"
 #include "core/text.h"
 #include "equivalence/schema.h"
+#include "frontend/hls/hls_frontend.h"
 #include "frontend/rtl/rtl_frontend.h"
 #include "mutators/generate.h"
 
@@ -89,6 +90,40 @@ inline SchemaResult schemaOf(const Design& design, const rtl::RtlFrontendResult&
     std::vector<SelectorSite> sel;
     for (const auto& m : analyzed.modules) sel.push_back({m.file, m.headerEnd});
     return buildMutantSchema(design.sources, sel, ptrs);
+}
+
+/// An HLS C++ design folder: src/<top>.cpp and src/<top>.h, and tb/tb.cpp when `tb` is given.
+inline std::filesystem::path writeHlsDesign(const std::string& top, const std::string& cpp,
+                                            const std::string& header, const std::string& tb = "")
+{
+    auto dir = freshDir("hls-" + top);
+    writeFile(dir / "src" / (top + ".cpp"), cpp);
+    writeFile(dir / "src" / (top + ".h"), header);
+    std::string toml = fmt::format("[design]\nname = \"{0}\"\nlanguage = \"hls-cpp\"\ntop = \"{0}\"\n"
+                                   "sources = [\"src/{0}.cpp\", \"src/{0}.h\"]\n",
+                                   top);
+    if (!tb.empty()) {
+        writeFile(dir / "tb" / "tb.cpp", tb);
+        toml += "[testbench]\nsources = [\"tb/tb.cpp\"]\npass = { exit_code = 0, stdout = \"PASS\" }\n"
+                "timeout_s = 10\n";
+    }
+    writeFile(dir / "design.toml", toml);
+    return dir;
+}
+
+struct HlsKernel {
+    Design design;
+    HlsAnalysis analysis;
+};
+
+/// An inline kernel as the Clang frontend analyzes it.
+inline HlsKernel analyzeHlsKernel(const std::string& top, const std::string& cpp,
+                                  const std::string& header)
+{
+    auto design = loadDesign(writeHlsDesign(top, cpp, header));
+    if (!design) return {};
+    auto analysis = hls::analyzeHlsDesign(*design, hls::defaultHlsIncludeDir());
+    return {*design, analysis ? *analysis : HlsAnalysis{}};
 }
 
 inline std::filesystem::path sourceDir()

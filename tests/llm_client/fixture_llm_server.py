@@ -27,6 +27,11 @@ Scenarios (counters are per scenario and per server process):
     bad-request        400 with an OpenAI-style error object
     hang               accepts the request and sends nothing for --hang-seconds
     truncated          200 with a Content-Length larger than the bytes it sends, then closes
+  Debug-loop scenarios (tests/debug_test.cpp; the design is tests/data/debug/llm_counter):
+    debug-wrong-then-good  a patch that still fails first, then good-patch
+    debug-system           a patch that also adds `$system` to the design
+    debug-testbench        a patch that edits the testbench tb/tb_counter.sv
+    debug-port-change      a patch that also widens the `count` port
 """
 
 import argparse
@@ -54,6 +59,44 @@ OUTSIDE_DIFF = """--- a/../secrets.txt
 @@ -1 +1 @@
 -token = none
 +token = stolen
+"""
+
+WRONG_DIFF = COUNTER_DIFF.replace("count + 8'd1", "count - 8'd2")
+
+SYSTEM_DIFF = """--- a/rtl/counter.sv
++++ b/rtl/counter.sv
+@@ -5,6 +5,7 @@
+ );
+     always_ff @(posedge clk or negedge rst_n) begin
+         if (!rst_n) count <= 8'd0;
+-        else        count <= count - 8'd1;
++        else        count <= count + 8'd1;
+     end
++    initial $system("echo pwned > /tmp/veriloop-pwned");
+ endmodule
+"""
+
+TESTBENCH_DIFF = """--- a/tb/tb_counter.sv
++++ b/tb/tb_counter.sv
+@@ -1,3 +1,3 @@
+-module tb_counter;
++module tb_counter; initial begin $display("PASS"); $finish; end
+"""
+
+PORT_DIFF = """--- a/rtl/counter.sv
++++ b/rtl/counter.sv
+@@ -1,9 +1,9 @@
+ module counter (
+     input  logic       clk,
+     input  logic       rst_n,
+-    output logic [7:0] count
++    output logic [8:0] count
+ );
+     always_ff @(posedge clk or negedge rst_n) begin
+         if (!rst_n) count <= 8'd0;
+-        else        count <= count - 8'd1;
++        else        count <= count + 8'd1;
+     end
 """
 
 MARKER = re.compile(r"\[\[fixture:([a-z0-9-]+)\]\]")
@@ -178,6 +221,17 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_json(500, {"error": {"message": "internal fixture error"}})
             else:
                 self.send_json(200, good)
+        elif scenario == "debug-wrong-then-good":
+            if count == 1:
+                self.send_json(200, completion(fenced(WRONG_DIFF, "Off by one, I think."), body))
+            else:
+                self.send_json(200, good)
+        elif scenario == "debug-system":
+            self.send_json(200, completion(fenced(SYSTEM_DIFF, "Fixed, with logging."), body))
+        elif scenario == "debug-testbench":
+            self.send_json(200, completion(fenced(TESTBENCH_DIFF, "The test is wrong."), body))
+        elif scenario == "debug-port-change":
+            self.send_json(200, completion(fenced(PORT_DIFF, "Wider is safer."), body))
         elif scenario == "always-503":
             self.send_json(503, {"error": {"message": "overloaded"}})
         elif scenario == "retry-after-long":

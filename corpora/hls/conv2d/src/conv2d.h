@@ -2,6 +2,8 @@
 #ifndef VERILOOP_CORPUS_CONV2D_H
 #define VERILOOP_CORPUS_CONV2D_H
 
+#include <cstdint>
+
 #include "ap_int.h"
 
 const int CONV_H = 8;

@@ -36,7 +36,8 @@ void run_case(const char* label, const int img[H * W], const int ker[K * K]) {
 
     for (int t = 0; t < GUARD; ++t) {
         if (storage[t].to_int() != GUARD_VALUE || storage[GUARD + OH * OW + t].to_int() != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside out\n", label);
+            std::printf("FAIL: %s: guard %d around out: expected %d got %d/%d\n", label, t,
+                        GUARD_VALUE, storage[t].to_int(), storage[GUARD + OH * OW + t].to_int());
             ++failures;
             return;
         }
@@ -49,8 +50,8 @@ void run_case(const char* label, const int img[H * W], const int ker[K * K]) {
                     expect += int64_t(ker[dy * K + dx]) * img[(y + dy) * W + (x + dx)];
             int64_t got = out[y * OW + x].to_int64();
             if (got != expect) {
-                std::printf("FAIL: %s: out[%d][%d] = %lld, expected %lld\n", label, y, x,
-                            (long long)got, (long long)expect);
+                std::printf("FAIL: %s: out[%d][%d]: expected %lld got %lld\n", label, y, x,
+                            (long long)expect, (long long)got);
                 ++failures;
                 return;
             }

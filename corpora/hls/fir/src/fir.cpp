@@ -32,12 +32,19 @@ sample_loop:
         }
         taps[0] = x;
 
-        fir_out_t acc = 0;
+        // Four interleaved partial sums, added as a tree at the end.
+        fir_acc_t acc0 = 0;
+        fir_acc_t acc1 = 0;
+        fir_acc_t acc2 = 0;
+        fir_acc_t acc3 = 0;
     mac_loop:
-        for (int t = 0; t < FIR_TAPS; t++) {
+        for (int t = 0; t < FIR_TAPS; t += 4) {
 #pragma HLS UNROLL
-            acc += coef[t] * taps[t];
+            acc0 += coef[t] * taps[t];
+            acc1 += coef[t + 1] * taps[t + 1];
+            acc2 += coef[t + 2] * taps[t + 2];
+            acc3 += coef[t + 3] * taps[t + 3];
         }
-        out.write(acc);
+        out.write(fir_out_t((acc0 + acc1) + (acc2 + acc3)));
     }
 }

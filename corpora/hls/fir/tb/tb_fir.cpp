@@ -33,13 +33,13 @@ void run_case(const char* label, const int32_t* x, int n) {
     fir(in, out, n);
 
     if (in.size() != 1) {
-        std::printf("FAIL: %s: kernel consumed %d samples, expected %d\n", label,
-                    int(n + 1 - in.size()), n);
+        std::printf("FAIL: %s: samples consumed: expected %d got %d\n", label, n,
+                    int(n + 1 - in.size()));
         ++failures;
         return;
     }
     if (out.size() != size_t(n)) {
-        std::printf("FAIL: %s: kernel produced %d samples, expected %d\n", label, int(out.size()), n);
+        std::printf("FAIL: %s: samples produced: expected %d got %d\n", label, n, int(out.size()));
         ++failures;
         return;
     }
@@ -50,8 +50,8 @@ void run_case(const char* label, const int32_t* x, int n) {
         }
         int64_t got = out.read().to_int64();
         if (got != expect) {
-            std::printf("FAIL: %s: y[%d] = %lld, expected %lld\n", label, s, (long long)got,
-                        (long long)expect);
+            std::printf("FAIL: %s (n=%d): y[%d]: expected %lld got %lld\n", label, n, s,
+                        (long long)expect, (long long)got);
             ++failures;
             return;
         }

@@ -1,6 +1,6 @@
 // Self-checking testbench for histogram: an independent count per bin (value / 16) over
 // seeded random data, runs of one bin, alternating bins, bin edges (15/16, 0/255), and
-// lengths 0, 1, short and full; checks all 16 bins and the guard words around hist.
+// lengths 0, 1, short, odd and full; checks all 16 bins and the guard words around hist.
 #include <cstdint>
 #include <cstdio>
 
@@ -36,16 +36,17 @@ void run_case(const char* label, const int* values, int n) {
     histogram(data, n, hist);
 
     for (int t = 0; t < GUARD; ++t) {
-        if (storage[t].to_uint() != GUARD_VALUE || storage[GUARD + BINS + t].to_uint() != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside hist\n", label);
+        if (storage[t] != GUARD_VALUE || storage[GUARD + BINS + t] != GUARD_VALUE) {
+            std::printf("FAIL: %s: guard %d around hist: expected %u got %u/%u\n", label, t,
+                        GUARD_VALUE, unsigned(storage[t]), unsigned(storage[GUARD + BINS + t]));
             ++failures;
             return;
         }
     }
     for (int b = 0; b < BINS; ++b) {
-        if (hist[b].to_uint() != expect[b]) {
-            std::printf("FAIL: %s (n=%d): hist[%d] = %u, expected %u\n", label, n, b,
-                        hist[b].to_uint(), expect[b]);
+        if (hist[b] != expect[b]) {
+            std::printf("FAIL: %s (n=%d): hist[%d]: expected %u got %u\n", label, n, b,
+                        expect[b], unsigned(hist[b]));
             ++failures;
             return;
         }
@@ -70,7 +71,7 @@ int main() {
     v[0] = 0x70;
     run_case("single 0x70", v, 1);
 
-    // One bin only: bin 0 (the register's initial bin) and a different bin.
+    // One bin only: bin 0 and a bin with the top sample bit set.
     for (int i = 0; i < MAX; ++i) v[i] = i % 16;
     run_case("all in bin 0", v, MAX);
     for (int i = 0; i < MAX; ++i) v[i] = 0xA0 + i % 16;

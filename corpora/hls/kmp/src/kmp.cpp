@@ -2,7 +2,7 @@
 
 void kmp(const char pattern[KMP_PAT_MAX], int pat_len, const char text[KMP_TEXT_MAX],
          int text_len, int matches[KMP_MATCH_MAX], int* n_matches) {
-#pragma HLS INTERFACE m_axi port=pattern offset=slave bundle=gmem0 depth=8
+#pragma HLS INTERFACE bram port=pattern depth=8
 #pragma HLS INTERFACE m_axi port=text offset=slave bundle=gmem0 depth=128
 #pragma HLS INTERFACE m_axi port=matches offset=slave bundle=gmem1 depth=24
 #pragma HLS INTERFACE s_axilite port=pat_len bundle=control
@@ -41,6 +41,7 @@ prefix_loop:
 clear_matches:
     for (int m = 0; m < KMP_MATCH_MAX; m++) {
 #pragma HLS PIPELINE II=1
+#pragma HLS UNROLL factor=2
         matches[m] = -1;
     }
 

@@ -4,13 +4,13 @@
 #ifndef VERILOOP_CORPUS_KMP_H
 #define VERILOOP_CORPUS_KMP_H
 
-#include "ap_int.h"
+#include <cstdint>
 
 const int KMP_PAT_MAX = 8;
 const int KMP_TEXT_MAX = 128;
 const int KMP_MATCH_MAX = 24;
 
-typedef ap_uint<4> kmp_state_t;  // 0..KMP_PAT_MAX characters matched
+typedef uint8_t kmp_state_t;  // 0..KMP_PAT_MAX characters matched
 
 // 1 <= pat_len <= KMP_PAT_MAX, 0 <= text_len <= KMP_TEXT_MAX
 void kmp(const char pattern[KMP_PAT_MAX], int pat_len, const char text[KMP_TEXT_MAX],

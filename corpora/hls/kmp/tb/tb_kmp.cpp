@@ -49,22 +49,23 @@ void run_case(const char* label, const char* pat_src, int pat_len, const char* t
 
     for (int t = 0; t < GUARD; ++t) {
         if (store[t] != 0x7777 || store[GUARD + MMAX + t] != 0x7777) {
-            std::printf("FAIL: %s: write outside matches\n", label);
+            std::printf("FAIL: %s: guard %d around matches: expected %d got %d/%d\n", label, t,
+                        0x7777, store[t], store[GUARD + MMAX + t]);
             ++failures;
             return;
         }
     }
     if (n_matches != expect_count) {
-        std::printf("FAIL: %s (pat_len=%d text_len=%d): n_matches = %d, expected %d\n", label,
-                    pat_len, text_len, n_matches, expect_count);
+        std::printf("FAIL: %s (pat_len=%d text_len=%d): n_matches: expected %d got %d\n", label,
+                    pat_len, text_len, expect_count, n_matches);
         ++failures;
         return;
     }
     for (int m = 0; m < MMAX; ++m) {
         int want = (m < expect_count) ? expect_pos[m] : -1;
         if (matches[m] != want) {
-            std::printf("FAIL: %s (pat_len=%d text_len=%d): matches[%d] = %d, expected %d\n",
-                        label, pat_len, text_len, m, matches[m], want);
+            std::printf("FAIL: %s (pat_len=%d text_len=%d): matches[%d]: expected %d got %d\n",
+                        label, pat_len, text_len, m, want, matches[m]);
             ++failures;
             return;
         }

@@ -6,12 +6,12 @@ void merge_sort(ms_key_t keys[MS_MAX], ms_val_t vals[MS_MAX], int n) {
 #pragma HLS INTERFACE s_axilite port=n bundle=control
 #pragma HLS INTERFACE s_axilite port=return bundle=control
 
-    ms_key_t key_buf[MS_MAX];
-    ms_val_t val_buf[MS_MAX];
-    ms_key_t key_tmp[MS_MAX];
-    ms_val_t val_tmp[MS_MAX];
-#pragma HLS ARRAY_PARTITION variable=key_buf type=cyclic factor=2 dim=1
-#pragma HLS ARRAY_PARTITION variable=val_buf type=cyclic factor=2 dim=1
+    // Ping-pong buffers: each pass merges runs from one half into the other, then the halves
+    // swap roles. One bank per half lets a pass read one half and write the other each cycle.
+    ms_key_t key_buf[2 * MS_MAX];
+    ms_val_t val_buf[2 * MS_MAX];
+#pragma HLS ARRAY_PARTITION variable=key_buf type=block factor=2 dim=1
+#pragma HLS ARRAY_PARTITION variable=val_buf type=block factor=2 dim=1
 
 load_loop:
     for (int i = 0; i < n; i++) {
@@ -21,8 +21,10 @@ load_loop:
         val_buf[i] = vals[i];
     }
 
+    int src = 0;       // start of the half holding the current runs
+    int dst = MS_MAX;  // start of the half receiving the merged runs
 width_loop:
-    for (int width = 1; width < n; width *= 2) {
+    for (int width = 1; width < n; width <<= 1) {
 #pragma HLS LOOP_TRIPCOUNT min=0 max=4 avg=4
     merge_loop:
         for (int lo = 0; lo < n; lo += 2 * width) {
@@ -41,32 +43,29 @@ width_loop:
             for (int k = lo; k < hi; k++) {
 #pragma HLS PIPELINE II=1
 #pragma HLS LOOP_TRIPCOUNT min=1 max=16 avg=4
-                bool take_left = left < mid && (right >= hi || key_buf[left] <= key_buf[right]);
+                bool take_left =
+                    left < mid && (right >= hi || key_buf[src + left] <= key_buf[src + right]);
                 if (take_left) {
-                    key_tmp[k] = key_buf[left];
-                    val_tmp[k] = val_buf[left];
+                    key_buf[dst + k] = key_buf[src + left];
+                    val_buf[dst + k] = val_buf[src + left];
                     left++;
                 } else {
-                    key_tmp[k] = key_buf[right];
-                    val_tmp[k] = val_buf[right];
+                    key_buf[dst + k] = key_buf[src + right];
+                    val_buf[dst + k] = val_buf[src + right];
                     right++;
                 }
             }
         }
-    copy_loop:
-        for (int i = 0; i < n; i++) {
-#pragma HLS PIPELINE II=1
-#pragma HLS LOOP_TRIPCOUNT min=0 max=16 avg=16
-            key_buf[i] = key_tmp[i];
-            val_buf[i] = val_tmp[i];
-        }
+        int next_src = dst;
+        dst = src;
+        src = next_src;
     }
 
 store_loop:
     for (int i = 0; i < n; i++) {
 #pragma HLS PIPELINE II=1
 #pragma HLS LOOP_TRIPCOUNT min=0 max=16 avg=16
-        keys[i] = key_buf[i];
-        vals[i] = val_buf[i];
+        keys[i] = key_buf[src + i];
+        vals[i] = val_buf[src + i];
     }
 }

@@ -61,8 +61,8 @@ void run_case(const char* label, const int32_t* key_in, int n) {
             want_val = uint16_t(60000 + t);
         }
         if (key_store[t] != want_key || val_store[t] != want_val) {
-            std::printf("FAIL: %s (n=%d): record %d = (%d, %u), expected (%d, %u)\n", label, n,
-                        pos, key_store[t], unsigned(val_store[t]), want_key, unsigned(want_val));
+            std::printf("FAIL: %s (n=%d): record %d: expected (%d, %u) got (%d, %u)\n", label, n,
+                        pos, want_key, unsigned(want_val), key_store[t], unsigned(val_store[t]));
             ++failures;
             return;
         }

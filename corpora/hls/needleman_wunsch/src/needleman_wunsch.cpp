@@ -6,6 +6,7 @@ typedef ap_uint<2> nw_dir_t;
 const int DIR_DIAG = 0;
 const int DIR_UP = 1;
 const int DIR_LEFT = 2;
+const int NW_ROW = NW_LEN_B + 1;  // cells per matrix row
 
 void needleman_wunsch(const char seq_a[NW_LEN_A], const char seq_b[NW_LEN_B],
                       nw_score_t score[(NW_LEN_A + 1) * (NW_LEN_B + 1)],
@@ -20,12 +21,12 @@ void needleman_wunsch(const char seq_a[NW_LEN_A], const char seq_b[NW_LEN_B],
 
     char a_buf[NW_LEN_A];
     char b_buf[NW_LEN_B];
-    nw_score_t prev_row[NW_LEN_B + 1];
-    nw_score_t cur_row[NW_LEN_B + 1];
+    // Ping-pong score rows: row i is written into one half of row_buf while row i - 1 is read
+    // from the other; a bank per half gives each its own ports.
+    nw_score_t row_buf[2 * NW_ROW];
     nw_dir_t dir[NW_LEN_A + 1][NW_LEN_B + 1];
 #pragma HLS ARRAY_PARTITION variable=b_buf type=complete dim=1
-#pragma HLS ARRAY_PARTITION variable=prev_row type=complete dim=1
-#pragma HLS ARRAY_PARTITION variable=cur_row type=complete dim=1
+#pragma HLS ARRAY_PARTITION variable=row_buf type=block factor=2 dim=1
 
 load_a:
     for (int i = 0; i < NW_LEN_A; i++) {
@@ -41,43 +42,39 @@ load_b:
 init_row:
     for (int j = 0; j <= NW_LEN_B; j++) {
 #pragma HLS PIPELINE II=1
-        prev_row[j] = j * NW_GAP;
+        row_buf[j] = j * NW_GAP;
         score[j] = j * NW_GAP;
         dir[0][j] = DIR_LEFT;
     }
 
 fill_rows:
     for (int i = 1; i <= NW_LEN_A; i++) {
-        cur_row[0] = i * NW_GAP;
-        score[i * (NW_LEN_B + 1)] = i * NW_GAP;
+        int cur = (i % 2) * NW_ROW;  // half receiving row i
+        int prev = NW_ROW - cur;     // half holding row i - 1
+        row_buf[cur] = i * NW_GAP;
+        score[i * NW_ROW] = i * NW_GAP;
         dir[i][0] = DIR_UP;
     fill_cols:
         for (int j = 1; j <= NW_LEN_B; j++) {
 #pragma HLS PIPELINE II=1
             int sub = (a_buf[i - 1] == b_buf[j - 1]) ? NW_MATCH : NW_MISMATCH;
-            nw_score_t diag = prev_row[j - 1] + sub;
-            nw_score_t up = prev_row[j] + NW_GAP;
-            nw_score_t left = cur_row[j - 1] + NW_GAP;
-            nw_score_t best;
-            nw_dir_t choice;
-            if (diag >= up && diag >= left) {
-                best = diag;
-                choice = DIR_DIAG;
-            } else if (up >= left) {
+            nw_score_t diag = row_buf[prev + j - 1] + sub;
+            nw_score_t up = row_buf[prev + j] + NW_GAP;
+            nw_score_t left = row_buf[cur + j - 1] + NW_GAP;
+            // Ties keep the earlier candidate: diagonal, then up, then left.
+            nw_score_t best = diag;
+            int choice = DIR_DIAG;
+            if (up > best) {
                 best = up;
                 choice = DIR_UP;
-            } else {
+            }
+            if (left > best) {
                 best = left;
                 choice = DIR_LEFT;
             }
-            cur_row[j] = best;
+            row_buf[cur + j] = best;
             dir[i][j] = choice;
-            score[i * (NW_LEN_B + 1) + j] = best;
-        }
-    next_row:
-        for (int j = 0; j <= NW_LEN_B; j++) {
-#pragma HLS UNROLL
-            prev_row[j] = cur_row[j];
+            score[i * NW_ROW + j] = best;
         }
     }
 

@@ -112,7 +112,10 @@ void run_case(const char* label, const char* a, const char* b) {
         if (score_store[t] != 12345 || score_store[GUARD + cells + t] != 12345 ||
             a_store[t] != '#' || a_store[GUARD + MAXA + t] != '#' || b_store[t] != '#' ||
             b_store[GUARD + MAXA + t] != '#') {
-            std::printf("FAIL: %s: write outside an output array\n", label);
+            std::printf("FAIL: %s: guard %d around the outputs: expected 12345 and '#' got %d, "
+                        "%d, '%c' '%c' '%c' '%c'\n", label, t, int(score_store[t]),
+                        int(score_store[GUARD + cells + t]), a_store[t], a_store[GUARD + MAXA + t],
+                        b_store[t], b_store[GUARD + MAXA + t]);
             ++failures;
             return;
         }
@@ -120,13 +123,13 @@ void run_case(const char* label, const char* a, const char* b) {
     for (int i = 0; i <= LA; ++i)
         for (int j = 0; j <= LB; ++j)
             if (score[i * (LB + 1) + j] != ref.m[i][j]) {
-                std::printf("FAIL: %s: score[%d][%d] = %d, expected %d\n", label, i, j,
-                            int(score[i * (LB + 1) + j]), ref.m[i][j]);
+                std::printf("FAIL: %s: score[%d][%d]: expected %d got %d\n", label, i, j,
+                            ref.m[i][j], int(score[i * (LB + 1) + j]));
                 ++failures;
                 return;
             }
     if (length != int(ref.ra.size())) {
-        std::printf("FAIL: %s: length = %d, expected %d\n", label, length, int(ref.ra.size()));
+        std::printf("FAIL: %s: length: expected %d got %d\n", label, int(ref.ra.size()), length);
         ++failures;
         return;
     }
@@ -134,8 +137,8 @@ void run_case(const char* label, const char* a, const char* b) {
         char want_a = (k < length) ? ref.ra[k] : 0;
         char want_b = (k < length) ? ref.rb[k] : 0;
         if (aligned_a[k] != want_a || aligned_b[k] != want_b) {
-            std::printf("FAIL: %s: column %d = (%d, %d), expected (%d, %d)\n", label, k,
-                        int(aligned_a[k]), int(aligned_b[k]), int(want_a), int(want_b));
+            std::printf("FAIL: %s: column %d: expected (%d, %d) got (%d, %d)\n", label, k,
+                        int(want_a), int(want_b), int(aligned_a[k]), int(aligned_b[k]));
             ++failures;
             return;
         }

@@ -22,7 +22,9 @@ uint32_t next_rand() {
 
 int failures = 0;
 
-void run_case(const char* label, const int values[N]) {
+const int UNTOUCHED = -0x2B2B2B;  // fill of out[n..]
+
+void run_one(const char* label, const int values[N], int n) {
     if (failures != 0) return;
     ps_in_t in[N];
     for (int i = 0; i < N; ++i) in[i] = values[i];
@@ -30,11 +32,13 @@ void run_case(const char* label, const int values[N]) {
     ps_out_t storage[N + 2 * GUARD];
     for (int t = 0; t < N + 2 * GUARD; ++t) storage[t] = GUARD_VALUE;
     ps_out_t* out = storage + GUARD;
-    prefix_sum(in, out);
+    for (int i = 0; i < N; ++i) out[i] = UNTOUCHED;
+    prefix_sum(in, out, n);
 
     for (int t = 0; t < GUARD; ++t) {
         if (storage[t].to_int() != GUARD_VALUE || storage[GUARD + N + t].to_int() != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside out\n", label);
+            std::printf("FAIL: %s: guard %d around out: expected %d got %d/%d\n", label, t,
+                        GUARD_VALUE, storage[t].to_int(), storage[GUARD + N + t].to_int());
             ++failures;
             return;
         }
@@ -42,13 +46,20 @@ void run_case(const char* label, const int values[N]) {
     int64_t running = 0;
     for (int i = 0; i < N; ++i) {
         running += values[i];
-        if (out[i].to_int64() != running) {
-            std::printf("FAIL: %s: out[%d] = %lld, expected %lld\n", label, i,
-                        (long long)out[i].to_int64(), (long long)running);
+        int64_t expect = (i < n) ? running : UNTOUCHED;
+        if (out[i].to_int64() != expect) {
+            std::printf("FAIL: %s (n=%d): out[%d]: expected %lld got %lld\n", label, n, i,
+                        (long long)expect, (long long)out[i].to_int64());
             ++failures;
             return;
         }
     }
+}
+
+// Full length and lengths ending in every lane of a block.
+void run_case(const char* label, const int values[N]) {
+    const int lengths[] = {N, N - 1, 37, 6, 1, 0};
+    for (int n : lengths) run_one(label, values, n);
 }
 
 }  // namespace

@@ -12,15 +12,31 @@ static const sha_word_t ROUND_K[SHA_ROUNDS] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
     0xc67178f2};
 
-static sha_word_t rotr(sha_word_t x, int n) {
+// The four SHA-256 functions, with each rotation written out as a pair of shifts.
+static sha_word_t big_sigma0(sha_word_t x) {
 #pragma HLS INLINE
-    return (x >> n) | (x << (32 - n));
+    return ((x >> 2) | (x << 30)) ^ ((x >> 13) | (x << 19)) ^ ((x >> 22) | (x << 10));
+}
+
+static sha_word_t big_sigma1(sha_word_t x) {
+#pragma HLS INLINE
+    return ((x >> 6) | (x << 26)) ^ ((x >> 11) | (x << 21)) ^ ((x >> 25) | (x << 7));
+}
+
+static sha_word_t small_sigma0(sha_word_t x) {
+#pragma HLS INLINE
+    return ((x >> 7) | (x << 25)) ^ ((x >> 18) | (x << 14)) ^ (x >> 3);
+}
+
+static sha_word_t small_sigma1(sha_word_t x) {
+#pragma HLS INLINE
+    return ((x >> 17) | (x << 15)) ^ ((x >> 19) | (x << 13)) ^ (x >> 10);
 }
 
 void sha256_block(const sha_word_t state_in[SHA_STATE_WORDS],
-                  const sha_word_t block[SHA_BLOCK_WORDS], sha_word_t state_out[SHA_STATE_WORDS]) {
+                  const sha_byte_t block[SHA_BLOCK_BYTES], sha_word_t state_out[SHA_STATE_WORDS]) {
 #pragma HLS INTERFACE m_axi port=state_in offset=slave bundle=gmem0 depth=8
-#pragma HLS INTERFACE m_axi port=block offset=slave bundle=gmem1 depth=16
+#pragma HLS INTERFACE m_axi port=block offset=slave bundle=gmem1 depth=64
 #pragma HLS INTERFACE m_axi port=state_out offset=slave bundle=gmem0 depth=8
 #pragma HLS INTERFACE s_axilite port=return bundle=control
 
@@ -33,7 +49,11 @@ void sha256_block(const sha_word_t state_in[SHA_STATE_WORDS],
 load_block:
     for (int k = 0; k < SHA_BLOCK_WORDS; k++) {
 #pragma HLS PIPELINE II=1
-        window[k] = block[k];
+        sha_word_t b0 = block[4 * k];
+        sha_word_t b1 = block[4 * k + 1];
+        sha_word_t b2 = block[4 * k + 2];
+        sha_word_t b3 = block[4 * k + 3];
+        window[k] = (b0 << 24) | (b1 << 16) | (b2 << 8) | b3;
     }
 load_state:
     for (int k = 0; k < SHA_STATE_WORDS; k++) {
@@ -52,9 +72,7 @@ round_loop:
         // Message schedule: W[t + 16] from the window, then slide it by one word.
         sha_word_t w1 = window[1];
         sha_word_t w14 = window[14];
-        sha_word_t sig0 = rotr(w1, 7) ^ rotr(w1, 18) ^ (w1 >> 3);
-        sha_word_t sig1 = rotr(w14, 17) ^ rotr(w14, 19) ^ (w14 >> 10);
-        sha_word_t next = window[0] + sig0 + window[9] + sig1;
+        sha_word_t next = window[0] + small_sigma0(w1) + window[9] + small_sigma1(w14);
     slide_loop:
         for (int k = 0; k < SHA_BLOCK_WORDS - 1; k++) {
 #pragma HLS UNROLL
@@ -63,12 +81,10 @@ round_loop:
         window[SHA_BLOCK_WORDS - 1] = next;
 
         // One compression round.
-        sha_word_t big_s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
         sha_word_t ch = (e & f) ^ (~e & g);
-        sha_word_t temp1 = h + big_s1 + ch + ROUND_K[t] + wt;
-        sha_word_t big_s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+        sha_word_t temp1 = h + big_sigma1(e) + ch + ROUND_K[t] + wt;
         sha_word_t maj = (a & b) ^ (a & c) ^ (b & c);
-        sha_word_t temp2 = big_s0 + maj;
+        sha_word_t temp2 = big_sigma0(a) + maj;
 
         h = g;
         g = f;

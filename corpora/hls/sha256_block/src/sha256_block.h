@@ -3,16 +3,18 @@
 #ifndef VERILOOP_CORPUS_SHA256_BLOCK_H
 #define VERILOOP_CORPUS_SHA256_BLOCK_H
 
-#include "ap_int.h"
+#include <cstdint>
 
 const int SHA_STATE_WORDS = 8;
 const int SHA_BLOCK_WORDS = 16;
+const int SHA_BLOCK_BYTES = 64;
 const int SHA_ROUNDS = 64;
 
-typedef ap_uint<32> sha_word_t;
+typedef uint32_t sha_word_t;
+typedef uint8_t sha_byte_t;
 
-// block[0] holds the first four message bytes, big-endian.
+// block holds the 64 message bytes in order; message word t is bytes 4t..4t+3, big-endian.
 void sha256_block(const sha_word_t state_in[SHA_STATE_WORDS],
-                  const sha_word_t block[SHA_BLOCK_WORDS], sha_word_t state_out[SHA_STATE_WORDS]);
+                  const sha_byte_t block[SHA_BLOCK_BYTES], sha_word_t state_out[SHA_STATE_WORDS]);
 
 #endif

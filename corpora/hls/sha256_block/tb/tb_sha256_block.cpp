@@ -74,9 +74,10 @@ int failures = 0;
 
 // Runs the kernel on one block and compares it with the reference; returns the kernel result.
 bool kernel_block(const char* label, const uint32_t in[8], const uint32_t blk[16], uint32_t out[8]) {
-    sha_word_t s_in[SHA_STATE_WORDS], b_in[SHA_BLOCK_WORDS];
+    sha_word_t s_in[SHA_STATE_WORDS];
+    sha_byte_t b_in[SHA_BLOCK_BYTES];
     for (int i = 0; i < 8; ++i) s_in[i] = in[i];
-    for (int i = 0; i < 16; ++i) b_in[i] = blk[i];
+    for (int i = 0; i < 64; ++i) b_in[i] = sha_byte_t(blk[i / 4] >> (8 * (3 - i % 4)));
     sha_word_t storage[SHA_STATE_WORDS + 2 * GUARD];
     for (int i = 0; i < SHA_STATE_WORDS + 2 * GUARD; ++i) storage[i] = GUARD_WORD;
     sha_word_t* s_out = storage + GUARD;
@@ -84,8 +85,9 @@ bool kernel_block(const char* label, const uint32_t in[8], const uint32_t blk[16
     sha256_block(s_in, b_in, s_out);
 
     for (int i = 0; i < GUARD; ++i) {
-        if (storage[i].to_uint() != GUARD_WORD || storage[GUARD + 8 + i].to_uint() != GUARD_WORD) {
-            std::printf("FAIL: %s: write outside state_out\n", label);
+        if (storage[i] != GUARD_WORD || storage[GUARD + 8 + i] != GUARD_WORD) {
+            std::printf("FAIL: %s: guard %d around state_out: expected %08x got %08x/%08x\n",
+                        label, i, GUARD_WORD, storage[i], storage[GUARD + 8 + i]);
             ++failures;
             return false;
         }
@@ -93,9 +95,9 @@ bool kernel_block(const char* label, const uint32_t in[8], const uint32_t blk[16
     uint32_t expect[8];
     reference_compress(in, blk, expect);
     for (int i = 0; i < 8; ++i) {
-        out[i] = s_out[i].to_uint();
+        out[i] = s_out[i];
         if (out[i] != expect[i]) {
-            std::printf("FAIL: %s: state_out[%d] = %08x, expected %08x\n", label, i, out[i], expect[i]);
+            std::printf("FAIL: %s: state_out[%d]: expected %08x got %08x\n", label, i, expect[i], out[i]);
             ++failures;
             return false;
         }
@@ -129,7 +131,7 @@ void known_answer(const char* label, const std::string& msg, const uint32_t want
     if (!kernel_digest(label, msg, digest)) return;
     for (int i = 0; i < 8; ++i) {
         if (digest[i] != want[i]) {
-            std::printf("FAIL: %s: digest word %d = %08x, expected %08x\n", label, i, digest[i], want[i]);
+            std::printf("FAIL: %s: digest word %d: expected %08x got %08x\n", label, i, want[i], digest[i]);
             ++failures;
             return;
         }

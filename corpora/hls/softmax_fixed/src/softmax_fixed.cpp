@@ -31,12 +31,13 @@ static sm_exp_t exp_nonpos(sm_diff_t d) {
     return p >> shift;
 }
 
-static void find_max(const sm_in_t in[SM_N], hls::stream<sm_in_t>& x_s,
+static void find_max(const sm_in_t in[SM_N], int n, hls::stream<sm_in_t>& x_s,
                      hls::stream<sm_in_t>& max_s) {
-    sm_in_t best = -32;
+    sm_in_t best = -32;  // the smallest logit
 max_loop:
-    for (int i = 0; i < SM_N; i++) {
+    for (int i = 0; i < n; i++) {
 #pragma HLS PIPELINE II=1
+#pragma HLS LOOP_TRIPCOUNT min=1 max=16 avg=16
         sm_in_t x = in[i];
         x_s.write(x);
         if (x > best) {
@@ -46,41 +47,61 @@ max_loop:
     max_s.write(best);
 }
 
-static void exponentiate(hls::stream<sm_in_t>& x_s, hls::stream<sm_in_t>& max_s,
+// Two logits per iteration into separate partial sums; an odd n leaves one for the tail.
+static void exponentiate(hls::stream<sm_in_t>& x_s, hls::stream<sm_in_t>& max_s, int n,
                          hls::stream<sm_exp_t>& e_s, hls::stream<sm_sum_t>& sum_s) {
     sm_in_t mx = max_s.read();
-    sm_sum_t sum = 0;
+    sm_sum_t sum0 = 0;
+    sm_sum_t sum1 = 0;
 exp_loop:
-    for (int i = 0; i < SM_N; i++) {
-#pragma HLS PIPELINE II=1
+    for (int i = 0; i + 1 < n; i += 2) {
+#pragma HLS PIPELINE II=2
+#pragma HLS LOOP_TRIPCOUNT min=0 max=8 avg=8
+        sm_in_t x0 = x_s.read();
+        sm_in_t x1 = x_s.read();
+        sm_diff_t d0 = x0 - mx;
+        sm_diff_t d1 = x1 - mx;
+        sm_exp_t e0 = exp_nonpos(d0);
+        sm_exp_t e1 = exp_nonpos(d1);
+        e_s.write(e0);
+        e_s.write(e1);
+        sum0 += e0;
+        sum1 += e1;
+    }
+    if (n % 2 != 0) {
         sm_in_t x = x_s.read();
         sm_diff_t d = x - mx;
         sm_exp_t e = exp_nonpos(d);
         e_s.write(e);
-        sum += e;
+        sum0 += e;
     }
+    sm_sum_t sum = sum0 + sum1;
     sum_s.write(sum);
 }
 
-static void normalize(hls::stream<sm_exp_t>& e_s, hls::stream<sm_sum_t>& sum_s,
+// out = floor(e * 2^15 / sum) on the raw bits: e has 16 fraction bits and sum 16, so the
+// quotient has the 15 fraction bits of sm_out_t.
+static void normalize(hls::stream<sm_exp_t>& e_s, hls::stream<sm_sum_t>& sum_s, int n,
                       sm_out_t out[SM_N]) {
     sm_sum_t sum = sum_s.read();
-    ap_uint<21> den = sum.range(20, 0);
+    uint32_t den = sum.range(20, 0).to_uint();
 norm_loop:
-    for (int i = 0; i < SM_N; i++) {
+    for (int i = 0; i < n; i++) {
 #pragma HLS PIPELINE II=1
+#pragma HLS LOOP_TRIPCOUNT min=1 max=16 avg=16
         sm_exp_t e = e_s.read();
-        ap_uint<32> num = ap_uint<32>(e.range(16, 0)) << 15;
-        ap_uint<16> q = num / den;
+        uint32_t num = e.range(16, 0).to_uint() << 15;
+        uint32_t q = num / den;
         sm_out_t y;
         y.range(15, 0) = q;
         out[i] = y;
     }
 }
 
-void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N]) {
+void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N], int n) {
 #pragma HLS INTERFACE m_axi port=in offset=slave bundle=gmem0 depth=16
 #pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem1 depth=16
+#pragma HLS INTERFACE s_axilite port=n bundle=control
 #pragma HLS INTERFACE s_axilite port=return bundle=control
 #pragma HLS DATAFLOW
 
@@ -93,7 +114,7 @@ void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N]) {
 #pragma HLS STREAM variable=e_s depth=16
 #pragma HLS STREAM variable=sum_s depth=2
 
-    find_max(in, x_s, max_s);
-    exponentiate(x_s, max_s, e_s, sum_s);
-    normalize(e_s, sum_s, out);
+    find_max(in, n, x_s, max_s);
+    exponentiate(x_s, max_s, n, e_s, sum_s);
+    normalize(e_s, sum_s, n, out);
 }

@@ -1,4 +1,5 @@
-// softmax_fixed: out[i] ~= exp(in[i] - max) / sum_j exp(in[j] - max), in fixed point.
+// softmax_fixed: out[i] ~= exp(in[i] - max) / sum_j exp(in[j] - max) over the first n logits
+// (1 <= n <= 16), in fixed point; out[n..] is left untouched.
 //
 // Bit-exact definition (all conversions truncate, i.e. floor):
 //   d = in[i] - max                                   ap_fixed<17,7>
@@ -11,6 +12,8 @@
 #ifndef VERILOOP_CORPUS_SOFTMAX_FIXED_H
 #define VERILOOP_CORPUS_SOFTMAX_FIXED_H
 
+#include <cstdint>
+
 #include "ap_fixed.h"
 
 const int SM_N = 16;
@@ -18,6 +21,6 @@ const int SM_N = 16;
 typedef ap_fixed<16, 6> sm_in_t;    // logits in [-32, 32), 10 fraction bits
 typedef ap_ufixed<16, 1> sm_out_t;  // probabilities in [0, 1], 15 fraction bits
 
-void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N]);
+void softmax_fixed(const sm_in_t in[SM_N], sm_out_t out[SM_N], int n);
 
 #endif

@@ -46,21 +46,22 @@ int64_t model_exp(int64_t d_raw) {
     return p_raw >> shift;
 }
 
-void model_softmax(const int32_t raw[N], uint32_t y[N]) {
+void model_softmax(const int32_t raw[N], int n, uint32_t y[N]) {
     int64_t mx = -32768;
-    for (int i = 0; i < N; ++i)
+    for (int i = 0; i < n; ++i)
         if (raw[i] > mx) mx = raw[i];
     int64_t e[N], sum = 0;
-    for (int i = 0; i < N; ++i) {
+    for (int i = 0; i < n; ++i) {
         e[i] = model_exp(int64_t(raw[i]) - mx);
         sum += e[i];
     }
-    for (int i = 0; i < N; ++i) y[i] = uint32_t((e[i] << 15) / sum);
+    for (int i = 0; i < n; ++i) y[i] = uint32_t((e[i] << 15) / sum);
+    for (int i = n; i < N; ++i) y[i] = 3 * 16384;  // untouched fill (1.5)
 }
 
 int failures = 0;
 
-void run_case(const char* label, const int32_t raw[N]) {
+void run_one(const char* label, const int32_t raw[N], int n) {
     if (failures != 0) return;
     sm_in_t in[N];
     for (int i = 0; i < N; ++i) in[i] = double(raw[i]) / 1024.0;  // exact
@@ -68,24 +69,26 @@ void run_case(const char* label, const int32_t raw[N]) {
     sm_out_t storage[N + 2 * GUARD];
     for (int t = 0; t < N + 2 * GUARD; ++t) storage[t] = 1.5;
     sm_out_t* out = storage + GUARD;
-    softmax_fixed(in, out);
+    for (int i = 0; i < N; ++i) out[i] = 1.5;
+    softmax_fixed(in, out, n);
 
     for (int t = 0; t < GUARD; ++t) {
         if (storage[t].to_double() != 1.5 || storage[GUARD + N + t].to_double() != 1.5) {
-            std::printf("FAIL: %s: write outside out\n", label);
+            std::printf("FAIL: %s: guard %d around out: expected 1.5 got %f/%f\n", label, t,
+                        storage[t].to_double(), storage[GUARD + N + t].to_double());
             ++failures;
             return;
         }
     }
 
     uint32_t expect[N];
-    model_softmax(raw, expect);
+    model_softmax(raw, n, expect);
 
     // Sanity of the model against real softmax (the approximation is within ~1%).
     double mx = -1e9, denom = 0.0;
-    for (int i = 0; i < N; ++i) mx = std::fmax(mx, raw[i] / 1024.0);
-    for (int i = 0; i < N; ++i) denom += std::exp(raw[i] / 1024.0 - mx);
-    for (int i = 0; i < N; ++i) {
+    for (int i = 0; i < n; ++i) mx = std::fmax(mx, raw[i] / 1024.0);
+    for (int i = 0; i < n; ++i) denom += std::exp(raw[i] / 1024.0 - mx);
+    for (int i = 0; i < n; ++i) {
         double ideal = std::exp(raw[i] / 1024.0 - mx) / denom;
         if (std::fabs(expect[i] / 32768.0 - ideal) > 0.01) {
             std::printf("FAIL: %s: testbench model drifted at %d (%f vs %f)\n", label, i,
@@ -98,12 +101,18 @@ void run_case(const char* label, const int32_t raw[N]) {
     for (int i = 0; i < N; ++i) {
         uint32_t got = uint32_t(out[i].to_double() * 32768.0);
         if (out[i].to_double() * 32768.0 != double(got) || got != expect[i]) {
-            std::printf("FAIL: %s: out[%d] = %.8f (raw %.1f), expected raw %u\n", label, i,
-                        out[i].to_double(), out[i].to_double() * 32768.0, expect[i]);
+            std::printf("FAIL: %s (n=%d): out[%d]: expected raw %u got %.8f (raw %.1f)\n", label,
+                        n, i, expect[i], out[i].to_double(), out[i].to_double() * 32768.0);
             ++failures;
             return;
         }
     }
+}
+
+// The full vector and shorter prefixes of it (odd and even lengths).
+void run_case(const char* label, const int32_t raw[N]) {
+    const int lengths[] = {N, 13, 6, 1};
+    for (int n : lengths) run_one(label, raw, n);
 }
 
 }  // namespace

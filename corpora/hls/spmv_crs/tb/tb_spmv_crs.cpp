@@ -53,25 +53,33 @@ void run_case(const char* label, const float dense[N][N], const float xv[N], int
     }
     row_ptr[N] = k;
 
-    float storage[N + 2 * GUARD];
-    for (int t = 0; t < N + 2 * GUARD; ++t) storage[t] = GUARD_VALUE;
-    float* y = storage + GUARD;
-    spmv_crs(val, col_idx, row_ptr, xv, y);
+    // Every row count from the full matrix down to none; rows from n_rows on keep their fill.
+    const int row_counts[] = {N, N - 1, 9, 4, 1, 0};
+    for (int n_rows : row_counts) {
+        float storage[N + 2 * GUARD];
+        for (int t = 0; t < N + 2 * GUARD; ++t) storage[t] = GUARD_VALUE;
+        float* y = storage + GUARD;
+        spmv_crs(val, col_idx, row_ptr, xv, y, n_rows);
 
-    for (int t = 0; t < GUARD; ++t) {
-        if (storage[t] != GUARD_VALUE || storage[GUARD + N + t] != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside y\n", label);
-            ++failures;
-            return;
+        for (int t = 0; t < GUARD; ++t) {
+            if (storage[t] != GUARD_VALUE || storage[GUARD + N + t] != GUARD_VALUE) {
+                std::printf("FAIL: %s: guard %d around y: expected %.6f got %.6f/%.6f\n", label,
+                            t, double(GUARD_VALUE), double(storage[t]),
+                            double(storage[GUARD + N + t]));
+                ++failures;
+                return;
+            }
         }
-    }
-    for (int i = 0; i < N; ++i) {
-        double expect = 0.0;
-        for (int j = 0; j < N; ++j) expect += double(dense[i][j]) * double(xv[j]);
-        if (double(y[i]) != expect) {
-            std::printf("FAIL: %s: y[%d] = %.6f, expected %.6f\n", label, i, double(y[i]), expect);
-            ++failures;
-            return;
+        for (int i = 0; i < N; ++i) {
+            double expect = 0.0;
+            for (int j = 0; j < N; ++j) expect += double(dense[i][j]) * double(xv[j]);
+            if (i >= n_rows) expect = double(GUARD_VALUE);
+            if (double(y[i]) != expect) {
+                std::printf("FAIL: %s (n_rows=%d): y[%d]: expected %.6f got %.6f\n", label,
+                            n_rows, i, expect, double(y[i]));
+                ++failures;
+                return;
+            }
         }
     }
 }

@@ -3,10 +3,13 @@
 #include "hls_stream.h"
 
 static void read_grid(const st_data_t grid[ST_ROWS * ST_COLS], hls::stream<st_data_t>& in_s) {
-read_loop:
-    for (int p = 0; p < ST_ROWS * ST_COLS; p++) {
+read_rows:
+    for (int r = 0; r < ST_ROWS; r++) {
+    read_cols:
+        for (int c = 0; c < ST_COLS; c++) {
 #pragma HLS PIPELINE II=1
-        in_s.write(grid[p]);
+            in_s.write(grid[r * ST_COLS + c]);
+        }
     }
 }
 
@@ -55,17 +58,20 @@ row_loop:
 }
 
 static void write_grid(hls::stream<st_out_t>& out_s, st_out_t out[ST_ROWS * ST_COLS]) {
-write_loop:
-    for (int p = 0; p < ST_ROWS * ST_COLS; p++) {
+write_rows:
+    for (int r = 0; r < ST_ROWS; r++) {
+    write_cols:
+        for (int c = 0; c < ST_COLS; c++) {
 #pragma HLS PIPELINE II=1
-        out[p] = out_s.read();
+            out[r * ST_COLS + c] = out_s.read();
+        }
     }
 }
 
 void stencil2d(const st_data_t grid[ST_ROWS * ST_COLS], const st_coef_t coef[ST_TAPS],
                st_out_t out[ST_ROWS * ST_COLS]) {
 #pragma HLS INTERFACE m_axi port=grid offset=slave bundle=gmem0 depth=80
-#pragma HLS INTERFACE m_axi port=coef offset=slave bundle=gmem1 depth=5
+#pragma HLS INTERFACE ap_memory port=coef depth=5
 #pragma HLS INTERFACE m_axi port=out offset=slave bundle=gmem1 depth=80
 #pragma HLS INTERFACE s_axilite port=return bundle=control
 #pragma HLS DATAFLOW

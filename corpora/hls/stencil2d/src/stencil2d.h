@@ -10,9 +10,9 @@ const int ST_ROWS = 8;
 const int ST_COLS = 10;
 const int ST_TAPS = 5;  // center, north, south, west, east
 
-typedef ap_int<16> st_data_t;
+typedef ap_uint<8> st_data_t;  // 8-bit pixels
 typedef ap_int<8> st_coef_t;
-typedef ap_int<28> st_out_t;
+typedef ap_int<20> st_out_t;
 
 void stencil2d(const st_data_t grid[ST_ROWS * ST_COLS], const st_coef_t coef[ST_TAPS],
                st_out_t out[ST_ROWS * ST_COLS]);

@@ -10,7 +10,7 @@ namespace {
 
 const int R = 8, C = 10, T = 5;
 const int GUARD = 3;
-const int GUARD_VALUE = 0x3C3C3C;
+const int GUARD_VALUE = 0x3C3C3;
 
 uint32_t rng_state = 1;
 uint32_t next_rand() {
@@ -43,7 +43,8 @@ void run_case(const char* label, const int g[R * C], const int k[T]) {
 
     for (int t = 0; t < GUARD; ++t) {
         if (storage[t].to_int() != GUARD_VALUE || storage[GUARD + R * C + t].to_int() != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside out\n", label);
+            std::printf("FAIL: %s: guard %d around out: expected %d got %d/%d\n", label, t,
+                        GUARD_VALUE, storage[t].to_int(), storage[GUARD + R * C + t].to_int());
             ++failures;
             return;
         }
@@ -53,8 +54,8 @@ void run_case(const char* label, const int g[R * C], const int k[T]) {
             int64_t expect = reference(g, k, r, c);
             int64_t got = out[r * C + c].to_int64();
             if (got != expect) {
-                std::printf("FAIL: %s: out[%d][%d] = %lld, expected %lld\n", label, r, c,
-                            (long long)got, (long long)expect);
+                std::printf("FAIL: %s: out[%d][%d]: expected %lld got %lld\n", label, r, c,
+                            (long long)expect, (long long)got);
                 ++failures;
                 return;
             }
@@ -71,8 +72,8 @@ int main() {
     }
     int g[R * C], k[T];
 
-    // Position-coded grid: every point distinct, negative values included.
-    for (int t = 0; t < R * C; ++t) g[t] = (t * 97) % 613 - 300;
+    // Position-coded grid: every point distinct, the upper half of the pixel range included.
+    for (int t = 0; t < R * C; ++t) g[t] = (t * 97 + 13) % 256;
 
     // One-hot weights isolate each direction (with a distinct scale per direction).
     for (int hot = 0; hot < T; ++hot) {
@@ -84,11 +85,13 @@ int main() {
     const int mixed[T] = {3, -7, 11, -13, 17};
     run_case("mixed weights", g, mixed);
 
-    // Extremes: full-scale data with the most negative and most positive weights.
-    for (int t = 0; t < R * C; ++t) g[t] = -32768;
+    // Extremes: full-scale pixels with the most negative and most positive weights.
+    for (int t = 0; t < R * C; ++t) g[t] = 255;
     for (int t = 0; t < T; ++t) k[t] = -128;
-    run_case("all -32768 x -128", g, k);
-    for (int t = 0; t < R * C; ++t) g[t] = ((t / C + t % C) % 2) ? 32767 : -32768;
+    run_case("all 255 x -128", g, k);
+    for (int t = 0; t < T; ++t) k[t] = 127;
+    run_case("all 255 x 127", g, k);
+    for (int t = 0; t < R * C; ++t) g[t] = ((t / C + t % C) % 2) ? 255 : 128;
     for (int t = 0; t < T; ++t) k[t] = (t % 2) ? 127 : -128;
     run_case("checkerboard extremes", g, k);
 
@@ -96,7 +99,7 @@ int main() {
     const uint32_t seeds[] = {17u, 0xFEEDu, 271828u, 0x5EED5EEDu};
     for (uint32_t seed : seeds) {
         rng_state = seed;
-        for (int t = 0; t < R * C; ++t) g[t] = int(int16_t(next_rand() & 0xFFFF));
+        for (int t = 0; t < R * C; ++t) g[t] = int(next_rand() & 0xFF);
         for (int t = 0; t < T; ++t) k[t] = int(int8_t(next_rand() & 0xFF));
         run_case("random", g, k);
     }

@@ -12,6 +12,15 @@ namespace {
 const int ROWS = 8, COLS = 64, PER_WORD = 16, WORDS = 4;
 const int GUARD = 2;
 const int GUARD_VALUE = 0x456789;
+const int UNTOUCHED = -0x1234567;  // fill of y[rows..]
+
+// floor(v / 2^s) for either sign.
+int64_t floor_shift(int64_t v, int s) {
+    int64_t d = int64_t(1) << s;
+    int64_t q = v / d;
+    if (v % d != 0 && v < 0) q -= 1;
+    return q;
+}
 
 uint32_t rng_state = 1;
 uint32_t next_rand() {
@@ -32,13 +41,13 @@ int decode(uint32_t code) {
 int failures = 0;
 
 // codes[i][j]: the 2-bit code of weight (i, j).
-void run_case(const char* label, const uint8_t codes[ROWS][COLS], const int xv[COLS],
-              const int sc[ROWS]) {
+void run_one(const char* label, const uint8_t codes[ROWS][COLS], const int xv[COLS],
+             const int sc[ROWS], int rows) {
     if (failures != 0) return;
     tg_word_t w[ROWS * WORDS];
     for (int i = 0; i < ROWS; ++i) {
         for (int wd = 0; wd < WORDS; ++wd) {
-            uint32_t word = 0;
+            uint32_t word = 0;  // built independently of the kernel: bit by bit
             for (int k = 0; k < PER_WORD; ++k)
                 word |= uint32_t(codes[i][wd * PER_WORD + k] & 3u) << (2 * k);
             w[i * WORDS + wd] = word;
@@ -52,11 +61,13 @@ void run_case(const char* label, const uint8_t codes[ROWS][COLS], const int xv[C
     tg_out_t storage[ROWS + 2 * GUARD];
     for (int t = 0; t < ROWS + 2 * GUARD; ++t) storage[t] = GUARD_VALUE;
     tg_out_t* y = storage + GUARD;
-    ternary_gemv(w, x, scale, y);
+    for (int t = 0; t < ROWS; ++t) y[t] = UNTOUCHED;
+    ternary_gemv(w, x, scale, y, rows);
 
     for (int t = 0; t < GUARD; ++t) {
-        if (storage[t].to_int() != GUARD_VALUE || storage[GUARD + ROWS + t].to_int() != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside y\n", label);
+        if (storage[t] != GUARD_VALUE || storage[GUARD + ROWS + t] != GUARD_VALUE) {
+            std::printf("FAIL: %s: guard %d around y: expected %d got %d/%d\n", label, t,
+                        GUARD_VALUE, storage[t], storage[GUARD + ROWS + t]);
             ++failures;
             return;
         }
@@ -64,14 +75,19 @@ void run_case(const char* label, const uint8_t codes[ROWS][COLS], const int xv[C
     for (int i = 0; i < ROWS; ++i) {
         int64_t dot = 0;
         for (int j = 0; j < COLS; ++j) dot += int64_t(decode(codes[i][j])) * xv[j];
-        int64_t expect = dot * sc[i];
-        if (y[i].to_int64() != expect) {
-            std::printf("FAIL: %s: y[%d] = %lld, expected %lld\n", label, i,
-                        (long long)y[i].to_int64(), (long long)expect);
+        int64_t expect = (i < rows) ? floor_shift(dot * sc[i] + 8, 4) : UNTOUCHED;
+        if (y[i] != expect) {
+            std::printf("FAIL: %s (rows=%d): y[%d]: expected %lld got %d\n", label, rows, i,
+                        (long long)expect, y[i]);
             ++failures;
             return;
         }
     }
+}
+
+void run_case(const char* label, const uint8_t codes[ROWS][COLS], const int xv[COLS],
+              const int sc[ROWS]) {
+    for (int rows = ROWS; rows >= 1; rows -= 3) run_one(label, codes, xv, sc, rows);
 }
 
 }  // namespace
@@ -86,7 +102,7 @@ int main() {
 
     // Distinct activations so any lane or word mix-up changes the sum.
     for (int j = 0; j < COLS; ++j) xv[j] = (j * 29) % 251 - 125;
-    for (int i = 0; i < ROWS; ++i) sc[i] = i + 1;
+    for (int i = 0; i < ROWS; ++i) sc[i] = 16 * (i + 1) + i;  // i + 1 and a fraction
 
     // One nonzero weight per row, walking over every column; +1, -1 and reserved codes.
     const uint8_t kinds[] = {1, 3, 2};
@@ -114,8 +130,14 @@ int main() {
     run_case("full scale -128", codes, xv, sc);
     for (int j = 0; j < COLS; ++j) xv[j] = 127;
     run_case("full scale 127", codes, xv, sc);
-    for (int i = 0; i < ROWS; ++i) sc[i] = (i % 3 == 0) ? 0 : 1;
-    run_case("scales 0 and 1", codes, xv, sc);
+    for (int i = 0; i < ROWS; ++i) sc[i] = (i % 3 == 0) ? 0 : (i % 3 == 1 ? 1 : 16);
+    run_case("scales 0, 1/16 and 1", codes, xv, sc);
+    // Rounding ties: sums of +-1 and +-3 with scale 8 (one half) and 24.
+    for (int i = 0; i < ROWS; ++i)
+        for (int j = 0; j < COLS; ++j) codes[i][j] = (j == i) ? ((i % 2) ? 3 : 1) : 0;
+    for (int j = 0; j < COLS; ++j) xv[j] = (j % 3 == 0) ? 3 : 1;
+    for (int i = 0; i < ROWS; ++i) sc[i] = (i < 4) ? 8 : 24;
+    run_case("rounding ties", codes, xv, sc);
 
     // Seeded random codes, activations and scales.
     const uint32_t seeds[] = {41u, 0xDEC0DEu, 65537u, 0x13579BDFu, 8u};

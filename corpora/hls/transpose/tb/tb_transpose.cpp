@@ -23,31 +23,38 @@ uint32_t next_rand() {
 
 int failures = 0;
 
-void run_case(const char* label, const int32_t in[R * C]) {
+const int32_t UNTOUCHED = -0x3A3A3A3B;  // fill of out past 12 * rows
+
+void run_one(const char* label, const int32_t in[R * C], int rows) {
     if (failures != 0) return;
     int32_t storage[R * C + 2 * GUARD];
     for (int t = 0; t < R * C + 2 * GUARD; ++t) storage[t] = GUARD_VALUE;
     int32_t* out = storage + GUARD;
-    transpose(in, out);
+    for (int t = 0; t < R * C; ++t) out[t] = UNTOUCHED;
+    transpose(in, out, rows);
 
     for (int t = 0; t < GUARD; ++t) {
         if (storage[t] != GUARD_VALUE || storage[GUARD + R * C + t] != GUARD_VALUE) {
-            std::printf("FAIL: %s: write outside out\n", label);
+            std::printf("FAIL: %s: guard %d around out: expected %d got %d/%d\n", label, t,
+                        GUARD_VALUE, storage[t], storage[GUARD + R * C + t]);
             ++failures;
             return;
         }
     }
-    for (int r = 0; r < C; ++r) {      // output row = input column
-        for (int c = 0; c < R; ++c) {  // output column = input row
-            int32_t expect = in[c * C + r];
-            if (out[r * R + c] != expect) {
-                std::printf("FAIL: %s: out[%d][%d] = %d, expected %d\n", label, r, c,
-                            out[r * R + c], expect);
-                ++failures;
-                return;
-            }
+    for (int t = 0; t < R * C; ++t) {
+        int r = t / rows, c = t % rows;  // output row = input column, output column = input row
+        int32_t expect = (t < C * rows) ? in[c * C + r] : UNTOUCHED;
+        if (out[t] != expect) {
+            std::printf("FAIL: %s (rows=%d): out[%d][%d]: expected %d got %d\n", label, rows, r,
+                        c, expect, out[t]);
+            ++failures;
+            return;
         }
     }
+}
+
+void run_case(const char* label, const int32_t in[R * C]) {
+    for (int rows = R; rows >= 1; --rows) run_one(label, in, rows);
 }
 
 }  // namespace

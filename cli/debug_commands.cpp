@@ -1,0 +1,324 @@
+// `veriloop debug DIR` and `veriloop eval repair`. Exit codes (STYLE.md: exit 0 only when the
+// outcome is the one expected):
+//   debug        0 a fix was found (correct or plausible), 1 no fix within the budget,
+//                2 bad input (a VLxxx diagnostic: no design, nothing fails, bad golden,
+//                bad options, the proposer cannot run at all, e.g. a replay miss)
+//   eval repair  0 the evaluation ran, 2 bad input
+
+#include "cli/debug_commands.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "core/design.h"
+#include "core/text.h"
+#include "flows/builtin_proposer.h"
+#include "flows/debug_loop.h"
+#include "flows/eval_repair.h"
+#include "llm_client/llm_proposer.h"
+
+namespace veriloop::cli {
+
+namespace {
+
+std::filesystem::path userCacheDir()
+{
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "veriloop";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "veriloop";
+    return std::filesystem::temp_directory_path() / "veriloop-cache";
+}
+
+struct LlmFlags {
+    std::string url, model, cache;
+    bool replay = false, noCache = false, builtin = false;
+    int64_t seed = -1;
+
+    bool wanted() const
+    {
+        if (builtin) return false;
+        return !url.empty() || !model.empty() || replay || std::getenv("VERILOOP_LLM_URL");
+    }
+
+    void add(CLI::App* cmd)
+    {
+        cmd->add_option("--llm-url", url,
+                        "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (vLLM, "
+                        "llama.cpp, Ollama, hosted APIs); env VERILOOP_LLM_URL. Without a server "
+                        "the built-in repairer runs");
+        cmd->add_option("--model", model, "Model name the server knows; env VERILOOP_LLM_MODEL");
+        cmd->add_flag("--llm-replay", replay,
+                      "Answer every request from the response cache, with no network; a request "
+                      "that is not cached stops the run with an error (CI, tests)");
+        cmd->add_option("--llm-cache", cache,
+                        "SQLite response cache (default: $XDG_CACHE_HOME/veriloop/llm-cache.sqlite)");
+        cmd->add_flag("--no-llm-cache", noCache, "Neither read nor write the response cache");
+        cmd->add_option("--llm-seed", seed, "Sampling seed sent to the server");
+        cmd->add_flag("--builtin", builtin,
+                      "Use the built-in repairer even when an LLM server is configured");
+    }
+
+    // The proposer factory, or an error message.
+    tl::expected<std::function<std::unique_ptr<Proposer>()>, std::string> factory() const
+    {
+        if (!wanted())
+            return [] { return std::unique_ptr<Proposer>(std::make_unique<BuiltinProposer>()); };
+        llm::LlmConfig c;
+        c.baseUrl = url;
+        c.model = model;
+        if (seed >= 0) c.seed = seed;
+        c = llm::resolveLlmConfig(c);
+        if (!noCache) {
+            c.cacheMode = replay ? llm::CacheMode::Replay : llm::CacheMode::ReadWrite;
+            c.cachePath = cache.empty() ? userCacheDir() / "llm-cache.sqlite" : std::filesystem::path(cache);
+            if (!replay) {
+                std::error_code ec;
+                std::filesystem::create_directories(c.cachePath.parent_path(), ec);
+            }
+        } else if (replay) {
+            return tl::unexpected(std::string("--llm-replay needs the response cache (drop --no-llm-cache)"));
+        }
+        auto probe = llm::LlmClient::create(c);
+        if (!probe) return tl::unexpected(probe.error().format());
+        return [c] {
+            auto client = llm::LlmClient::create(c);
+            return std::unique_ptr<Proposer>(std::make_unique<llm::LlmProposer>(std::move(*client)));
+        };
+    }
+};
+
+struct CommonFlags {
+    int maxIters = 5;
+    int64_t maxTokens = 0;
+    double maxSeconds = 0;
+    int jobs = 0;
+    bool noFormal = false;
+    std::string work;
+
+    void add(CLI::App* cmd)
+    {
+        cmd->add_option("--max-iters", maxIters, "Propose/check rounds at most")->capture_default_str();
+        cmd->add_option("--max-tokens", maxTokens, "LLM tokens (prompt + completion) at most; 0: no limit")
+            ->capture_default_str();
+        cmd->add_option("--max-seconds", maxSeconds, "Wall-clock seconds at most; 0: no limit")
+            ->capture_default_str();
+        cmd->add_option("--jobs,-j", jobs, "Parallel builds and runs (default: number of cores)");
+        cmd->add_flag("--no-formal", noFormal,
+                      "Do not ask Yosys whether a fix equals the golden (verdict at most plausible "
+                      "unless the sources are identical)");
+        cmd->add_option("--work", work, "Scratch folder (default: a temporary folder, removed)");
+    }
+
+    DebugOptions options() const
+    {
+        DebugOptions o;
+        o.budget.maxIterations = maxIters;
+        o.budget.maxTokens = maxTokens;
+        o.budget.maxSeconds = maxSeconds;
+        o.jobs = jobs > 0 ? jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+        o.formal = !noFormal;
+        o.runtimeCache = userCacheDir() / "verilator-runtime";
+        return o;
+    }
+};
+
+bool stderrProgress() { return !std::getenv("VERILOOP_QUIET"); }
+
+int badInput(const Diagnostic& d)
+{
+    fmt::print(stderr, "{}\n", d.format());
+    return 2;
+}
+
+void printResult(const Design& design, const DebugResult& r)
+{
+    fmt::print("design {}: {}\n", design.name, r.evidence.empty() ? "" : "failing checks:");
+    for (const auto& line : splitLines(r.evidence)) fmt::print("  {}\n", line);
+    if (!r.localization.ranked.empty()) {
+        fmt::print("suspicious lines ({} failing / {} passing runs):\n", r.localization.failingRuns,
+                   r.localization.passingRuns);
+        for (size_t i = 0; i < r.localization.ranked.size() && i < 5; ++i) {
+            const auto& s = r.localization.ranked[i];
+            fmt::print("  {:.3f}  {}:{}: {}\n", s.score, s.file, s.line, s.text);
+        }
+    }
+    int rejected = 0;
+    for (const auto& a : r.attempts) rejected += a.outcome == "rejected";
+    fmt::print("rounds {}, candidates checked {}, rejected before building {}; {}\n", r.iterations,
+               r.candidatesChecked, rejected, r.stopReason);
+    if (r.verdict == RepairVerdict::Failed) {
+        fmt::print("verdict: failed (no candidate passed)\n");
+        return;
+    }
+    fmt::print("verdict: {} ({})\nfix ({}): {}\n\n{}", repairVerdictName(r.verdict), r.correctness,
+               r.fixOrigin, r.fixDescription, r.diff);
+}
+
+int runDebug(const std::string& dir, const std::string& goldenDir, const std::string& jsonFile,
+             bool apply, bool keepWork, const CommonFlags& common, const LlmFlags& llmFlags)
+{
+    auto design = loadDesign(dir);
+    if (!design) return badInput(design.error());
+    DebugOptions o = common.options();
+    if (o.budget.maxIterations < 1)
+        return badInput(makeDiag(DiagCode::InvalidOption, "--max-iters must be at least 1"));
+    if (!goldenDir.empty()) {
+        if (!std::filesystem::is_directory(goldenDir))
+            return badInput(makeDiag(DiagCode::InvalidOption, "--golden must name a folder", goldenDir));
+        auto golden = loadGolden(*design, goldenDir);
+        if (!golden) return badInput(golden.error());
+        o.golden = std::move(*golden);
+    }
+    auto factory = llmFlags.factory();
+    if (!factory) return badInput(makeDiag(DiagCode::InvalidOption, factory.error()));
+    auto proposer = (*factory)();
+    const bool tempWork = common.work.empty();
+    o.workDir = tempWork ? std::filesystem::temp_directory_path() /
+                               fmt::format("veriloop-debug-{}", getpid())
+                         : std::filesystem::path(common.work);
+    if (stderrProgress()) o.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+    DebugResult r = runDebugLoop(*design, *proposer, o);
+    if (tempWork && !keepWork) {
+        std::error_code ec;
+        std::filesystem::remove_all(o.workDir, ec);
+    }
+    if (!jsonFile.empty()) {
+        nlohmann::json j = r.toJson();
+        j["design"] = design->name;
+        j["proposer"] = proposer->name();
+        j["golden"] = !o.golden.empty();
+        const std::string text = j.dump(2) + "\n";
+        if (jsonFile == "-") fmt::print("{}", text);
+        else if (!writeFile(jsonFile, text))
+            fmt::print(stderr, "error: cannot write {}\n", jsonFile);
+    }
+    if (r.error) return badInput(*r.error);
+    if (jsonFile != "-") printResult(*design, r);
+    for (const auto& a : r.attempts)
+        if (a.outcome == "proposer-error") {
+            fmt::print(stderr, "error: the proposer failed: {}\n", a.detail);
+            return 2;
+        }
+    if (r.verdict == RepairVerdict::Failed) return 1;
+    if (apply) {
+        for (size_t i = 0; i < r.fixed.size(); ++i) {
+            if (r.fixed[i].text == design->sources[i].text) continue;
+            if (!writeFile(design->dir / r.fixed[i].path, r.fixed[i].text)) {
+                fmt::print(stderr, "error: cannot write {}\n", (design->dir / r.fixed[i].path).string());
+                return 2;
+            }
+            fmt::print(stderr, "applied the fix to {}\n", (design->dir / r.fixed[i].path).string());
+        }
+    } else if (jsonFile != "-") {
+        fmt::print("\n(your files are unchanged; run again with --apply to write the fix)\n");
+    }
+    return 0;
+}
+
+int runEvalRepair(const std::string& db, const std::string& split, size_t limit, bool json,
+                  const CommonFlags& common, const LlmFlags& llmFlags)
+{
+    EvalRepairOptions eo;
+    eo.db = db;
+    eo.split = split;
+    eo.limit = limit;
+    eo.debug = common.options();
+    auto factory = llmFlags.factory();
+    if (!factory) return badInput(makeDiag(DiagCode::InvalidOption, factory.error()));
+    eo.makeProposer = *factory;
+    const bool tempWork = common.work.empty();
+    eo.workRoot = tempWork ? std::filesystem::temp_directory_path() /
+                                 fmt::format("veriloop-eval-{}", getpid())
+                           : std::filesystem::path(common.work);
+    if (stderrProgress()) eo.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+    auto report = evalRepair(eo);
+    if (tempWork) {
+        std::error_code ec;
+        std::filesystem::remove_all(eo.workRoot, ec);
+    }
+    if (!report) return badInput(report.error());
+    if (json) fmt::print("{}\n", report->toJson().dump(2));
+    else fmt::print("{}", report->table());
+    return 0;
+}
+
+}  // namespace
+
+std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
+{
+    struct State {
+        std::string dir, golden, json, db, split = "test";
+        bool apply = false, keepWork = false, evalJson = false;
+        size_t limit = 0;
+        CommonFlags debugCommon, evalCommon;
+        LlmFlags debugLlm, evalLlm;
+    };
+    auto st = std::make_shared<State>();
+    auto* debug = app.add_subcommand(
+        "debug",
+        "Find and fix the bug in a design whose testbench fails.\n"
+        "Runs the checks with line coverage, ranks suspicious lines (Ochiai over passing and\n"
+        "failing runs), asks a proposer for fixes, screens each (design files only, no\n"
+        "testbench edits, no $system / DPI / file I/O, no port changes), checks it in the\n"
+        "sandbox and feeds back what failed, until a fix passes or the budget is spent.\n"
+        "Proposer: an LLM when --llm-url/--model (or VERILOOP_LLM_URL) is given, else the\n"
+        "built-in repairer (inverse mutations and repair templates at the ranked lines,\n"
+        "all candidates of a round in one Verilator build).\n"
+        "Verdict: correct (equals --golden or Yosys proves it equivalent), plausible (passes\n"
+        "the tests only), failed. Your files change only with --apply.\n"
+        "Exit: 0 fix found, 1 no fix, 2 bad input.\n\n"
+        "Examples:\n"
+        "  veriloop debug corpora/rtl/counter\n"
+        "  veriloop debug my_design --golden my_design_v1 --json transcript.json\n"
+        "  veriloop debug my_design --llm-url http://127.0.0.1:8000/v1 --model my-coder "
+        "--max-iters 5");
+    debug->add_option("design", st->dir, "Design folder (holding design.toml)")->required();
+    debug->add_option("--golden", st->golden,
+                      "Folder with a fixed version of the design's sources (same relative "
+                      "paths): enables random differential checks and the `correct` verdict");
+    debug->add_option("--json", st->json,
+                      "Write the transcript of every attempt to FILE (`-`: stdout instead of the "
+                      "human report); deterministic, so replayed runs give identical files");
+    debug->add_flag("--apply", st->apply, "Write the accepted fix into the design's files");
+    debug->add_flag("--keep-work", st->keepWork, "Keep the temporary scratch folder");
+    st->debugCommon.add(debug);
+    st->debugLlm.add(debug);
+
+    if (!eval) {
+        eval = app.add_subcommand("eval", "Evaluate proposers on a dataset");
+        eval->require_subcommand(1);
+    }
+    auto* repair = eval->add_subcommand(
+        "repair",
+        "Run the debug loop over the confirmed bugs (killed/nonequivalent mutants) of one\n"
+        "dataset split and report plausible@1, correct@1, plausible@k, correct@k (k =\n"
+        "--max-iters rounds), fault-localization top-1/top-5, mean rounds and time, overall\n"
+        "and per bug class. The buggy design is the stored original plus the mutant's edits;\n"
+        "the golden is the original. Splits match `dataset export`.\n\n"
+        "Example:\n"
+        "  veriloop eval repair --db all.sqlite --split test --limit 200 --json");
+    repair->add_option("--db", st->db, "SQLite dataset (from `dataset build`)")->required();
+    repair->add_option("--split", st->split, "train, val or test")->capture_default_str();
+    repair->add_option("--limit", st->limit, "At most N samples, evenly spread over the split (0: all)")->capture_default_str();
+    repair->add_flag("--json", st->evalJson,
+                     "One JSON object: samples, plausible_at_1, correct_at_1, plausible_at_k, "
+                     "correct_at_k, fl_top1, fl_top5 (fractions), mean_rounds, mean_seconds, "
+                     "by_bug_class, results");
+    st->evalCommon.add(repair);
+    st->evalLlm.add(repair);
+
+    return [st, debug, repair]() -> int {
+        if (debug->parsed())
+            return runDebug(st->dir, st->golden, st->json, st->apply, st->keepWork,
+                            st->debugCommon, st->debugLlm);
+        if (repair->parsed())
+            return runEvalRepair(st->db, st->split, st->limit, st->evalJson, st->evalCommon,
+                                 st->evalLlm);
+        return -1;
+    };
+}
+
+}  // namespace veriloop::cli

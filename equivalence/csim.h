@@ -1,0 +1,90 @@
+#pragma once
+// C simulation of HLS C++ kernels: the kernel sources (the original, a mutant, or the mutant
+// schema) and the design's C++ testbench built with g++ and run in the sandbox. Three build
+// flavors serve as checkers: auto-initialization to zero (the deterministic default), to a
+// pattern (an uninitialized read then changes the outputs), and AddressSanitizer +
+// UndefinedBehaviorSanitizer (out-of-bounds accesses, out-of-range shifts, overflow).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/design.h"
+#include "core/diagnostic.h"
+#include "core/process.h"
+#include "core/mutant.h"
+#include "equivalence/sandbox.h"
+
+namespace veriloop {
+
+enum class CsimFlavor { Zero, Pattern, Sanitize };
+
+std::string_view csimFlavorName(CsimFlavor f);
+
+struct CsimBuild {
+    std::filesystem::path exe;
+    CsimFlavor flavor = CsimFlavor::Zero;
+    double seconds = 0;
+};
+
+struct CsimBuildFailure {
+    std::string log;       // the compiler's messages
+    std::vector<int> lines; // lines of the first design source file the errors point at
+    std::vector<std::pair<std::string, int>> locations;  // (file relative to the design, line)
+};
+
+/// Where a design's C simulations are built: one folder per design; the testbench objects
+/// of each flavor are compiled once and shared by every build in it.
+class CsimWorkspace {
+public:
+    CsimWorkspace(const Design& design, std::filesystem::path dir, std::filesystem::path hlsInclude);
+
+    /// Builds `sources` (the design's sources, possibly edited) with the testbench into
+    /// `<dir>/<name>`.
+    tl::expected<CsimBuild, CsimBuildFailure> build(const std::vector<SourceFile>& sources,
+                                                    CsimFlavor flavor, const std::string& name);
+
+    const Sandbox& sandbox() const { return sandbox_; }
+    const Design& design() const { return design_; }
+
+private:
+    tl::expected<std::filesystem::path, CsimBuildFailure> testbenchObject(CsimFlavor flavor);
+    std::vector<std::string> compileFlags(CsimFlavor flavor, const std::filesystem::path& srcRoot) const;
+
+    const Design& design_;
+    std::filesystem::path dir_;
+    std::filesystem::path hlsInclude_;
+    Sandbox sandbox_;
+};
+
+/// A C-simulation build of the mutant schema (zero-init flavor).
+struct CsimSchema {
+    CsimBuild build;
+    std::vector<SourceFile> files;               // the schema sources
+    std::map<const Mutant*, int> selector;       // placed mutants and their selector values
+    std::vector<const Mutant*> rejected;         // mutants the schema could not hold
+};
+
+/// Builds the schema of `mutants`. A mutant whose alternative does not compile inside the
+/// schema (e.g. a `?:` joining two ap_int widths) is rejected and the schema is built again
+/// without it; only when no failing mutant can be identified does the build fail.
+tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
+                                                           const std::vector<const Mutant*>& mutants);
+
+struct CsimRun {
+    bool passed = false;
+    bool timedOut = false;
+    int exitCode = -1;
+    int signal = 0;
+    std::string out, err;
+    std::string sanitizerReport;  // first lines of an ASan/UBSan report, empty when none
+    double seconds = 0;
+};
+
+/// Runs a build for one selector value (0 = the original) under time and memory limits.
+CsimRun runCsim(const CsimWorkspace& ws, const CsimBuild& build, int selector, double timeoutSeconds,
+                long memoryMiB = 1024);
+
+}  // namespace veriloop

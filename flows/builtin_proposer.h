@@ -1,0 +1,48 @@
+#pragma once
+// The built-in (offline) repairer: search over inverse mutations and repair templates at the
+// lines fault localization ranks highest. Every mutation operator (group `all`) is run on the
+// *buggy* design, restricted to sites on the ranked lines: each such mutant of the buggy design
+// is a candidate fix (operator and constant replacement, condition negation, off-by-one bounds
+// and indices, blocking/non-blocking swap, ...). Repair templates add what no operator undoes
+// (`+` back to `*`, `/` back to `%`, `>>` back to `>>>`, a constant replaced by another
+// constant of the same module, a variable read replaced by any variable of its type).
+// Candidates carry schema choices, so a whole batch is checked in one build. Successive calls
+// widen the window of ranked lines; the proposer is exhausted when every ranked line has been
+// offered.
+
+#include <string>
+#include <vector>
+
+#include "llm_client/proposer.h"
+
+namespace veriloop {
+
+struct BuiltinProposerOptions {
+    std::string operators = "all";
+    /// Line windows of successive calls: lines [0, w0), [w0, w1), ... of the ranking, each
+    /// extended over lines that tie with its last one.
+    std::vector<size_t> lineWindows = {10, 25, 60, 100000};
+    uint64_t seed = 1;
+};
+
+class BuiltinProposer final : public Proposer {
+public:
+    explicit BuiltinProposer(BuiltinProposerOptions options = {});
+
+    std::string name() const override { return "builtin"; }
+    ProposalBatch propose(const RepairContext& context) override;
+
+private:
+    static constexpr size_t kMaxTieExtension = 60;  // lines one window may grow by for ties
+    BuiltinProposerOptions options_;
+    size_t window_ = 0;  // next window index
+    size_t next_ = 0;    // first ranked line not offered yet
+};
+
+/// The candidates at sites on `lines` (file path, line) of the design, in the order of `lines`.
+std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& sources,
+                                               const std::vector<Site>& sites,
+                                               const std::vector<std::pair<std::string, int>>& lines,
+                                               const std::string& operators, uint64_t seed);
+
+}  // namespace veriloop

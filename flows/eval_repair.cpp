@@ -1,0 +1,202 @@
+// The evaluation reuses everything: dataset rows give the original sources and the mutant's
+// edits, assignSplits gives the split, runDebugLoop does the work. Each sample is independent;
+// a sample that cannot be run (its edits no longer match, the design folder is gone) is
+// reported as `error` and counted as a failure, so the denominators never shrink silently.
+
+#include "flows/eval_repair.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "core/verdict.h"
+#include "dataset/database.h"
+#include "dataset/export.h"
+
+namespace veriloop {
+
+namespace {
+
+struct Totals {
+    int n = 0, p1 = 0, c1 = 0, pk = 0, ck = 0, top1 = 0, top5 = 0, notReproduced = 0, errors = 0;
+    double iterations = 0, seconds = 0, candidates = 0;
+
+    void add(const EvalSampleResult& s)
+    {
+        ++n;
+        const bool fixed = s.verdict == "correct" || s.verdict == "plausible";
+        p1 += fixed && s.fixRound == 1;
+        c1 += s.verdict == "correct" && s.fixRound == 1;
+        pk += fixed;
+        ck += s.verdict == "correct";
+        notReproduced += s.verdict == "not-reproduced";
+        errors += s.verdict == "error";
+        top1 += s.flRank == 1;
+        top5 += s.flRank >= 1 && s.flRank <= 5;
+        iterations += s.iterations;
+        seconds += s.seconds;
+        candidates += s.candidatesChecked;
+    }
+    static double frac(int a, int n) { return n ? std::round(1e4 * a / n) / 1e4 : 0.0; }
+    nlohmann::json json() const
+    {
+        return {{"samples", n},
+                {"plausible_at_1", frac(p1, n)},
+                {"correct_at_1", frac(c1, n)},
+                {"plausible_at_k", frac(pk, n)},
+                {"correct_at_k", frac(ck, n)},
+                {"fl_top1", frac(top1, n)},
+                {"fl_top5", frac(top5, n)},
+                {"not_reproduced", notReproduced},
+                {"errors", errors},
+                {"mean_rounds", n ? std::round(100 * iterations / n) / 100 : 0.0},
+                {"mean_candidates_checked", n ? std::round(10 * candidates / n) / 10 : 0.0},
+                {"mean_seconds", n ? std::round(10 * seconds / n) / 10 : 0.0}};
+    }
+};
+
+}  // namespace
+
+nlohmann::json EvalRepairReport::toJson() const
+{
+    Totals all;
+    std::map<std::string, Totals> byClass;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& s : samples) {
+        all.add(s);
+        byClass[s.bugClass].add(s);
+        rows.push_back({{"id", s.id}, {"design", s.design}, {"bug_class", s.bugClass},
+                        {"operator", s.operatorId}, {"verdict", s.verdict},
+                        {"rounds", s.iterations}, {"fix_round", s.fixRound},
+                        {"candidates_checked", s.candidatesChecked}, {"fl_rank", s.flRank},
+                        {"seconds", std::round(10 * s.seconds) / 10}, {"note", s.note}});
+    }
+    nlohmann::json j = all.json();
+    j["proposer"] = proposer;
+    j["split"] = split;
+    j["k"] = k;
+    j["by_bug_class"] = nlohmann::json::object();
+    for (const auto& [cls, t] : byClass) j["by_bug_class"][cls] = t.json();
+    j["results"] = rows;
+    return j;
+}
+
+std::string EvalRepairReport::table() const
+{
+    Totals all;
+    std::map<std::string, Totals> byClass;
+    for (const auto& s : samples) {
+        all.add(s);
+        byClass[s.bugClass].add(s);
+    }
+    auto pct = [](int a, int n) { return n ? fmt::format("{:.1f}%", 100.0 * a / n) : std::string("-"); };
+    std::string out = fmt::format("repair evaluation: proposer {}, split {}, k = {}\n\n", proposer,
+                                  split, k);
+    out += fmt::format("{:<22}{:>8}{:>12}{:>11}{:>12}{:>11}{:>9}{:>9}{:>8}{:>8}\n", "bug class",
+                       "samples", "plausible@1", "correct@1", "plausible@k", "correct@k",
+                       "FL top1", "FL top5", "rounds", "sec");
+    auto row = [&](const std::string& name, const Totals& t) {
+        out += fmt::format("{:<22}{:>8}{:>12}{:>11}{:>12}{:>11}{:>9}{:>9}{:>8.2f}{:>8.1f}\n", name,
+                           t.n, pct(t.p1, t.n), pct(t.c1, t.n), pct(t.pk, t.n), pct(t.ck, t.n),
+                           pct(t.top1, t.n), pct(t.top5, t.n), t.n ? t.iterations / t.n : 0.0,
+                           t.n ? t.seconds / t.n : 0.0);
+    };
+    for (const auto& [cls, t] : byClass) row(cls, t);
+    row("all", all);
+    return out;
+}
+
+tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& options)
+{
+    if (!std::filesystem::exists(options.db))
+        return tl::unexpected(makeDiag(DiagCode::DatabaseError, "no such database", options.db.string()));
+    if (options.split != "train" && options.split != "val" && options.split != "test")
+        return tl::unexpected(makeDiag(DiagCode::InvalidOption,
+                                       fmt::format("--split takes train, val or test, got `{}`",
+                                                   options.split)));
+    auto db = Database::open(options.db);
+    if (!db) return tl::unexpected(db.error());
+    uint64_t seed = 1;
+    auto run = db->lastRunInfo();
+    if (run.count("seed")) seed = std::stoull(run["seed"]);
+    const auto designs = db->designs();
+    std::vector<std::string> names;
+    for (const auto& d : designs)
+        if (d.status == "done") names.push_back(d.name);
+    const auto splits = assignSplits(names, seed);
+
+    struct Sample {
+        const DesignRow* design;
+        Mutant mutant;
+    };
+    std::vector<Sample> todo;
+    for (const auto& d : designs) {
+        auto it = splits.find(d.name);
+        if (it == splits.end() || it->second != options.split) continue;
+        if (d.language == "hls-cpp") continue;
+        for (auto& m : db->mutants(d.id))
+            if (m.verdict && isConfirmedBug(m.verdict->verdict)) todo.push_back({&d, m.mutant});
+    }
+    if (options.limit > 0 && todo.size() > options.limit) {
+        // An even spread over the split (every design, every bug class), not its first N.
+        std::vector<Sample> spread;
+        for (size_t i = 0; i < options.limit; ++i) spread.push_back(todo[i * todo.size() / options.limit]);
+        todo = std::move(spread);
+    }
+
+    EvalRepairReport report;
+    report.split = options.split;
+    report.k = options.debug.budget.maxIterations;
+    const auto workRoot = std::filesystem::absolute(options.workRoot);
+    for (size_t i = 0; i < todo.size(); ++i) {
+        const auto& [row, m] = todo[i];
+        EvalSampleResult s{m.id, row->name, m.bugClass, m.operatorId};
+        auto proposer = options.makeProposer();
+        report.proposer = proposer->name();
+        auto design = loadDesign(row->dir);
+        auto buggy = design ? applyEdits(row->sources, m.edits)
+                            : tl::expected<std::vector<SourceFile>, Diagnostic>(
+                                  tl::unexpected(design.error()));
+        if (!buggy) {
+            s.verdict = "error";
+            s.note = buggy.error().format();
+        } else {
+            design->sources = *buggy;
+            DebugOptions o = options.debug;
+            o.golden = row->sources;
+            o.workDir = workRoot / fmt::format("sample-{}", i);
+            o.log = nullptr;
+            o.goldenCache = workRoot / "golden" / row->name;
+            DebugResult r = runDebugLoop(*design, *proposer, o);
+            std::error_code ec;
+            std::filesystem::remove_all(o.workDir, ec);
+            s.seconds = r.seconds;
+            s.iterations = r.iterations;
+            s.candidatesChecked = r.candidatesChecked;
+            if (r.error) {
+                // A confirmed bug whose failure the loop cannot observe (the buggy design
+                // passes its testbench and matches the golden on random stimulus) is kept in
+                // the denominator and shown as such.
+                s.verdict = r.error->code == DiagCode::NothingToDebug ? "not-reproduced" : "error";
+                s.note = r.error->format();
+            } else {
+                s.verdict = std::string(repairVerdictName(r.verdict));
+                s.fixRound = r.verdict == RepairVerdict::Failed ? 0 : r.iterations;
+                s.note = r.verdict == RepairVerdict::Failed ? r.stopReason : r.correctness;
+            }
+            for (size_t k = 0; k < r.localization.ranked.size(); ++k)
+                if (r.localization.ranked[k].file == m.file && r.localization.ranked[k].line == m.line) {
+                    s.flRank = static_cast<int>(k) + 1;
+                    break;
+                }
+        }
+        if (options.log)
+            options.log(fmt::format("[{}/{}] {} {}: {} (rounds {}, FL rank {}, {:.1f} s)", i + 1,
+                                    todo.size(), row->name, m.operatorId, s.verdict, s.iterations,
+                                    s.flRank, s.seconds));
+        report.samples.push_back(std::move(s));
+    }
+    if (report.proposer.empty() && options.makeProposer) report.proposer = options.makeProposer()->name();
+    return report;
+}
+
+}  // namespace veriloop

@@ -1,0 +1,64 @@
+#pragma once
+// `veriloop eval repair`: the debug loop over the confirmed bugs (killed / nonequivalent
+// mutants) of one dataset split. The buggy design of a sample is the original sources stored in
+// the dataset with the mutant's edits applied; the golden is the original. Splits come from
+// assignSplits with the dataset's seed, exactly as `dataset export` makes them.
+//
+// Metrics (fractions in [0, 1]); a "round" is one call of the proposer (one LLM sample, or one
+// window of ranked lines for the built-in repairer):
+//   plausible@1  the first round yields a candidate that passes the checks (testbench and
+//                random differential runs against the golden); the first such candidate in
+//                the proposer's order is the one evaluated
+//   correct@1    that candidate is correct (identical to the golden or proved equivalent)
+//   plausible@k  a passing candidate within k rounds (k = the iteration budget)
+//   correct@k    the first passing candidate within k rounds is correct
+//   fl_top1/5    the mutated line is the first / among the first five ranked lines
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
+
+#include "core/diagnostic.h"
+#include "flows/debug_loop.h"
+
+namespace veriloop {
+
+struct EvalRepairOptions {
+    std::filesystem::path db;
+    std::string split = "test";
+    size_t limit = 0;                   ///< 0: every sample; else N evenly spread over the split
+    DebugOptions debug;                 ///< budget (k = maxIterations), jobs, formal, ...
+    std::filesystem::path workRoot;     ///< scratch; per-sample folders are removed after use
+    std::function<std::unique_ptr<Proposer>()> makeProposer;
+    std::function<void(const std::string&)> log;  ///< progress (stderr)
+};
+
+struct EvalSampleResult {
+    std::string id, design, bugClass, operatorId;
+    std::string verdict;        ///< correct | plausible | failed | not-reproduced | error
+    int iterations = 0;         ///< rounds used
+    int fixRound = 0;           ///< round of the accepted fix; 0 when none
+    int candidatesChecked = 0;
+    int flRank = 0;             ///< 1-based rank of the mutated line; 0 when not ranked
+    double seconds = 0;
+    std::string note;           ///< error text or how correctness was decided
+};
+
+struct EvalRepairReport {
+    std::string proposer, split;
+    int k = 1;
+    std::vector<EvalSampleResult> samples;
+
+    nlohmann::json toJson() const;
+    std::string table() const;
+};
+
+tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& options);
+
+}  // namespace veriloop

@@ -1,0 +1,158 @@
+// Ochiai spectrum ranking. Correct by construction of the formula: a line executed by every
+// failing run and no passing run scores 1; a line never executed by a failing run scores 0 and
+// is dropped. The coverage.dat parser reads one record per line (`C '<keys>' <count>`), keys
+// separated by \001 and key/value by \002, as Verilator's VerilatedCov writes them.
+
+#include "flows/fault_localization.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace veriloop {
+
+namespace {
+
+std::map<std::string, std::string> coverageKeys(const std::string& quoted)
+{
+    std::map<std::string, std::string> keys;
+    size_t pos = 0;
+    while (pos < quoted.size()) {
+        if (quoted[pos] != '\001') {
+            ++pos;
+            continue;
+        }
+        const size_t sep = quoted.find('\002', pos + 1);
+        if (sep == std::string::npos) break;
+        size_t end = quoted.find('\001', sep + 1);
+        if (end == std::string::npos) end = quoted.size();
+        keys[quoted.substr(pos + 1, sep - pos - 1)] = quoted.substr(sep + 1, end - sep - 1);
+        pos = end;
+    }
+    return keys;
+}
+
+int fileIndex(const std::string& path, const std::vector<SourceFile>& files)
+{
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& p = files[i].path;
+        if (path == p) return static_cast<int>(i);
+        if (path.size() > p.size() && path.compare(path.size() - p.size(), p.size(), p) == 0 &&
+            path[path.size() - p.size() - 1] == '/')
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+// "12-14,17" → 12, 13, 14, 17
+std::vector<int> lineSpec(const std::string& spec)
+{
+    std::vector<int> out;
+    std::istringstream in(spec);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        const auto dash = part.find('-');
+        try {
+            const int a = std::stoi(part.substr(0, dash));
+            const int b = dash == std::string::npos ? a : std::stoi(part.substr(dash + 1));
+            for (int l = a; l <= b && l - a < 10000; ++l) out.push_back(l);
+        } catch (const std::exception&) {
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<SourceFile>& files,
+                                   std::set<LineKey>* known, std::set<std::string>* pointsExecuted,
+                                   PointLines* pointLines)
+{
+    std::set<LineKey> executed;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("C '", 0) != 0) continue;
+        const size_t close = line.rfind('\'');
+        if (close == std::string::npos || close < 3) continue;
+        auto keys = coverageKeys(line.substr(3, close - 3));
+        const auto page = keys["page"];
+        if (page.rfind("v_line", 0) != 0 && page.rfind("v_branch", 0) != 0) continue;
+        const int file = fileIndex(keys["f"], files);
+        if (file < 0) continue;
+        uint64_t count = 0;
+        try {
+            count = std::stoull(line.substr(close + 1));
+        } catch (const std::exception&) {
+            continue;
+        }
+        const auto lines = keys.count("S") ? lineSpec(keys["S"]) : lineSpec(keys["l"]);
+        for (int l : lines) {
+            if (known) known->insert({file, l});
+            if (count > 0) executed.insert({file, l});
+        }
+        // The same code in the testbench build and the differential build (or in two
+        // instances) is one point: the key leaves out the build folder and the hierarchy.
+        const std::string point = fmt::format("{}:{}:{}:{}:{}", file, keys["l"], keys["n"],
+                                              keys["o"], page.substr(0, page.find('/')));
+        if (pointLines && !pointLines->count(point)) {
+            auto& v = (*pointLines)[point];
+            for (int l : lines) v.push_back({file, l});
+        }
+        if (pointsExecuted && count > 0) pointsExecuted->insert(point);
+    }
+    return executed;
+}
+
+FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
+                            const std::set<LineKey>& alwaysExecuted,
+                            const std::vector<SourceFile>& files, const PointLines& pointLines)
+{
+    FaultLocalization fl;
+    for (const auto& r : runs) (r.failed ? fl.failingRuns : fl.passingRuns)++;
+    if (fl.failingRuns == 0) return fl;
+    auto ochiai = [&](int ef, int ep) {
+        return ef == 0 ? 0.0 : ef / std::sqrt(static_cast<double>(fl.failingRuns) * (ef + ep));
+    };
+    std::map<LineKey, double> best;  // line → its score
+    std::map<std::string, std::pair<int, int>> pointCounts;
+    for (const auto& r : runs)
+        for (const auto& p : r.points) (r.failed ? pointCounts[p].first : pointCounts[p].second)++;
+    if (!pointCounts.empty()) {
+        for (const auto& [point, lines] : pointLines) {
+            auto it = pointCounts.find(point);
+            const double sc = it == pointCounts.end() ? 0.0 : ochiai(it->second.first, it->second.second);
+            for (const auto& key : lines) best[key] = std::max(best[key], sc);
+        }
+    } else {
+        std::map<LineKey, std::pair<int, int>> counts;  // line → (ef, ep)
+        for (const auto& r : runs)
+            for (const auto& key : r.executed) (r.failed ? counts[key].first : counts[key].second)++;
+        for (const auto& [key, c] : counts) best[key] = ochiai(c.first, c.second);
+    }
+    for (const auto& key : alwaysExecuted) best[key] = ochiai(fl.failingRuns, fl.passingRuns);
+    std::vector<std::pair<LineKey, double>> scored;
+    for (const auto& [key, score] : best)
+        if (score > 0) scored.push_back({key, score});
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::vector<std::string>> text;
+    for (const auto& f : files) text.push_back(splitLines(f.text));
+    for (const auto& [key, score] : scored) {
+        SuspiciousLine s;
+        s.file = files[key.first].path;
+        s.line = key.second;
+        s.score = score;
+        const auto& lines = text[key.first];
+        if (key.second >= 1 && key.second <= static_cast<int>(lines.size()))
+            s.text = oneLine(lines[key.second - 1], 100);
+        fl.ranked.push_back(std::move(s));
+    }
+    return fl;
+}
+
+}  // namespace veriloop

@@ -1,0 +1,57 @@
+#pragma once
+// Spectrum-based fault localization: line coverage of passing and failing runs (Verilator
+// `--coverage-line` coverage.dat files) ranked by the Ochiai coefficient
+//   susp(l) = ef(l) / sqrt(F * (ef(l) + ep(l)))
+// where ef/ep count the failing/passing runs that executed line l and F counts failing runs.
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/source.h"
+#include "llm_client/proposer.h"
+
+namespace veriloop {
+
+/// (index into the design's source files, 1-based line)
+using LineKey = std::pair<int, int>;
+
+/// One run of a coverage build: did it fail, and which lines of the design it executed.
+struct CoverageRun {
+    std::string name;  ///< "testbench", "random seed=3 cycles=8", ...
+    bool failed = false;
+    std::set<LineKey> executed;
+    /// Coverage points (blocks, if/else arms) executed; when any run has points, lines are
+    /// scored per point (a line gets the best score of the points on it), which tells the
+    /// `if` arm of a line from its `else` arm.
+    std::set<std::string> points;
+};
+
+/// The lines each coverage point stands for (the same for every run of one build).
+using PointLines = std::map<std::string, std::vector<LineKey>>;
+
+/// Lines executed in one coverage.dat (Verilator "SystemC::Coverage-3" format). `known`
+/// receives every line that has a coverage point, executed or not. Points in files that are
+/// not design sources (the testbench, the harness) are ignored. A point's lines are its `S`
+/// key ("12-14,17") when present, else its `l` key.
+std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<SourceFile>& files,
+                                   std::set<LineKey>* known = nullptr,
+                                   std::set<std::string>* pointsExecuted = nullptr,
+                                   PointLines* pointLines = nullptr);
+
+struct FaultLocalization {
+    std::vector<SuspiciousLine> ranked;  ///< score > 0, most suspicious first
+    int failingRuns = 0;
+    int passingRuns = 0;
+};
+
+/// Ochiai over `runs`. Lines in `alwaysExecuted` (code without coverage points, e.g.
+/// continuous assignments) count as executed by every run. Ties keep file/line order.
+FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
+                            const std::set<LineKey>& alwaysExecuted,
+                            const std::vector<SourceFile>& files,
+                            const PointLines& pointLines = {});
+
+}  // namespace veriloop
