@@ -171,6 +171,10 @@ CsimRun runCsim(const CsimWorkspace& ws, const CsimBuild& build, int selector, d
     run.err = std::move(r.err);
     run.seconds = r.seconds;
     run.sanitizerReport = sanitizerReportOf(run.err);
+    // Paths in the report relative to the design folder, as a person reads them.
+    const std::string prefix = (build.exe.parent_path() / "src").string() + "/";
+    for (size_t at; (at = run.sanitizerReport.find(prefix)) != std::string::npos;)
+        run.sanitizerReport.erase(at, prefix.size());
     run.passed = !r.timedOut && !r.startFailed && ws.design().testbench.passes(r.exitCode, r.signal, run.out);
     return run;
 }

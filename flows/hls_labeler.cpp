@@ -174,6 +174,8 @@ private:
             v.evidenceKind = "uninit-differential";
             ev = {{"zero_init", "passes"},
                   {"pattern_init", p->passed ? "output differs" : "fails"},
+                  {"pattern_exit_code", p->exitCode}, {"pattern_signal", p->signal},
+                  {"pattern_timed_out", p->timedOut},
                   {"failure", firstLineWith(p->out + "\n" + p->err, "FAIL")},
                   {"first_difference", firstDifference(patternOut_, p->out)}};
         } else {

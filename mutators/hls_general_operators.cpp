@@ -3,6 +3,7 @@
 // the Clang frontend's sites; a change the schema cannot choose at run time (a declaration's
 // type) is checked with a build of its own.
 
+#include <iterator>
 #include <regex>
 
 #include <fmt/format.h>
@@ -13,65 +14,31 @@ namespace veriloop {
 
 namespace {
 
-struct HlsSwapRow {
-    const char* id;
-    const char* bugClass;
-    SiteKind kind;
-    const char* from;
-    const char* to;  // "" for a unary operator that is dropped
-    const char* what;
+constexpr SwapRow kHlsSwapRows[] = {
+    {"hls-arith-add-to-sub", "arithmetic", SiteKind::BinaryOp, "+", "-", "addition", "default,hls"},
+    {"hls-arith-sub-to-add", "arithmetic", SiteKind::BinaryOp, "-", "+", "subtraction", "default,hls"},
+    {"hls-arith-mul-to-add", "arithmetic", SiteKind::BinaryOp, "*", "+", "multiplication", "default,hls"},
+    {"hls-arith-addeq-to-subeq", "arithmetic", SiteKind::BinaryOp, "+=", "-=", "accumulation", "default,hls"},
+    {"hls-relop-lt-to-le", "relational", SiteKind::BinaryOp, "<", "<=", "comparison", "default,hls"},
+    {"hls-relop-le-to-lt", "relational", SiteKind::BinaryOp, "<=", "<", "comparison", "default,hls"},
+    {"hls-relop-gt-to-ge", "relational", SiteKind::BinaryOp, ">", ">=", "comparison", "default,hls"},
+    {"hls-relop-ge-to-gt", "relational", SiteKind::BinaryOp, ">=", ">", "comparison", "default,hls"},
+    {"hls-relop-eq-to-ne", "relational", SiteKind::BinaryOp, "==", "!=", "equality test", "default,hls"},
+    {"hls-relop-ne-to-eq", "relational", SiteKind::BinaryOp, "!=", "==", "inequality test", "default,hls"},
+    {"hls-logic-land-to-lor", "logical", SiteKind::BinaryOp, "&&", "||", "logical AND", "default,hls"},
+    {"hls-logic-lor-to-land", "logical", SiteKind::BinaryOp, "||", "&&", "logical OR", "default,hls"},
+    {"hls-logic-and-to-or", "logical", SiteKind::BinaryOp, "&", "|", "bitwise AND", "default,hls"},
+    {"hls-logic-or-to-and", "logical", SiteKind::BinaryOp, "|", "&", "bitwise OR", "default,hls"},
+    {"hls-logic-xor-to-or", "logical", SiteKind::BinaryOp, "^", "|", "bitwise XOR", "default,hls"},
+    {"hls-logic-bitnot-drop", "logical", SiteKind::UnaryOp, "~", "", "bitwise negation", "default,hls"},
+    {"hls-cond-lognot-drop", "inverted-condition", SiteKind::UnaryOp, "!", "", "logical negation", "default,hls"},
+    {"hls-shift-left-to-right", "shift", SiteKind::BinaryOp, "<<", ">>", "left shift", "default,hls"},
+    {"hls-shift-right-to-left", "shift", SiteKind::BinaryOp, ">>", "<<", "right shift", "default,hls"},
 };
 
-constexpr HlsSwapRow kHlsSwapRows[] = {
-    {"hls-arith-add-to-sub", "arithmetic", SiteKind::BinaryOp, "+", "-", "addition"},
-    {"hls-arith-sub-to-add", "arithmetic", SiteKind::BinaryOp, "-", "+", "subtraction"},
-    {"hls-arith-mul-to-add", "arithmetic", SiteKind::BinaryOp, "*", "+", "multiplication"},
-    {"hls-arith-addeq-to-subeq", "arithmetic", SiteKind::BinaryOp, "+=", "-=", "accumulation"},
-    {"hls-relop-lt-to-le", "relational", SiteKind::BinaryOp, "<", "<=", "comparison"},
-    {"hls-relop-le-to-lt", "relational", SiteKind::BinaryOp, "<=", "<", "comparison"},
-    {"hls-relop-gt-to-ge", "relational", SiteKind::BinaryOp, ">", ">=", "comparison"},
-    {"hls-relop-ge-to-gt", "relational", SiteKind::BinaryOp, ">=", ">", "comparison"},
-    {"hls-relop-eq-to-ne", "relational", SiteKind::BinaryOp, "==", "!=", "equality test"},
-    {"hls-relop-ne-to-eq", "relational", SiteKind::BinaryOp, "!=", "==", "inequality test"},
-    {"hls-logic-land-to-lor", "logical", SiteKind::BinaryOp, "&&", "||", "logical AND"},
-    {"hls-logic-lor-to-land", "logical", SiteKind::BinaryOp, "||", "&&", "logical OR"},
-    {"hls-logic-and-to-or", "logical", SiteKind::BinaryOp, "&", "|", "bitwise AND"},
-    {"hls-logic-or-to-and", "logical", SiteKind::BinaryOp, "|", "&", "bitwise OR"},
-    {"hls-logic-xor-to-or", "logical", SiteKind::BinaryOp, "^", "|", "bitwise XOR"},
-    {"hls-logic-bitnot-drop", "logical", SiteKind::UnaryOp, "~", "", "bitwise negation"},
-    {"hls-cond-lognot-drop", "inverted-condition", SiteKind::UnaryOp, "!", "", "logical negation"},
-    {"hls-shift-left-to-right", "shift", SiteKind::BinaryOp, "<<", ">>", "left shift"},
-    {"hls-shift-right-to-left", "shift", SiteKind::BinaryOp, ">>", "<<", "right shift"},
-};
-
-// On ap_int operands `a * b` and `a + b` have different result types; the schema's `?:`
-// cannot join them, so such a swap is built on its own.
-bool changesApResultType(const HlsSwapRow& row, const Site& site)
-{
-    return site.classType && std::string(row.from) == "*";
-}
-
-struct RegisterHlsSwapRows {
-    RegisterHlsSwapRows()
-    {
-        for (const HlsSwapRow& row : kHlsSwapRows) {
-            const std::string summary = row.to[0] == '\0'
-                                            ? fmt::format("drop the {} `{}`", row.what, row.from)
-                                            : fmt::format("`{}` becomes `{}`", row.from, row.to);
-            auto fn = [row](const Site& site, const MutationContext&, std::vector<Proposal>& out) {
-                if (site.kind != row.kind || site.text != row.from) return;
-                if (site.inLoopCondition) return;  // the loop-bound operators own those
-                Proposal p;
-                p.edits.push_back(editToken(site, row.to));
-                p.description = fmt::format("the {}", row.what);
-                if (changesApResultType(row, site)) p.check = MutantCheck::Standalone;
-                out.push_back(std::move(p));
-            };
-            registerOp(row.id, row.bugClass, summary.c_str(), {"default", "hls"}, fn);
-        }
-    }
-};
-const RegisterHlsSwapRows registerHlsSwapRows;
+const struct RegisterHlsSwapRows {
+    RegisterHlsSwapRows() { registerSwapRows(kHlsSwapRows, std::size(kHlsSwapRows)); }
+} registerHlsSwapRows;
 
 void constantOffset(const Site& site, int delta, std::vector<Proposal>& out)
 {

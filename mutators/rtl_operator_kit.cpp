@@ -104,4 +104,41 @@ size_t pick(const Site& site, uint64_t seed, size_t n)
     return n ? static_cast<size_t>(h % n) : 0;
 }
 
+namespace {
+
+std::vector<std::string> splitGroups(const char* groups)
+{
+    std::vector<std::string> out;
+    std::string s(groups);
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t comma = s.find(',', start);
+        out.push_back(s.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+void registerSwapRows(const SwapRow* rows, size_t count)
+{
+    for (size_t i = 0; i < count; ++i) {
+        const SwapRow row = rows[i];
+        const std::string summary = row.to[0] == '\0'
+                                        ? fmt::format("drop the {} `{}`", row.what, row.from)
+                                        : fmt::format("`{}` becomes `{}`", row.from, row.to);
+        auto fn = [row](const Site& site, const MutationContext&, std::vector<Proposal>& out) {
+            if (site.kind != row.kind || site.text != row.from || site.inLoopCondition) return;
+            Proposal p;
+            p.edits.push_back(editToken(site, row.to));
+            p.description = fmt::format("the {}", row.what);
+            if (site.classType && std::string(row.from) == "*") p.check = MutantCheck::Standalone;
+            out.push_back(std::move(p));
+        };
+        registerOp(row.id, row.bugClass, summary.c_str(), splitGroups(row.groups), fn);
+    }
+}
+
 }  // namespace veriloop

@@ -34,6 +34,22 @@ private:
 void registerOp(const char* id, const char* bugClass, const char* summary,
                 std::vector<std::string> groups, ProposeFn fn);
 
+/// An operator swap as a table row (as Mull does): the site's operator token `from` becomes `to`.
+struct SwapRow {
+    const char* id;
+    const char* bugClass;
+    SiteKind kind;
+    const char* from;
+    const char* to;  // "" for a unary operator that is dropped
+    const char* what;
+    const char* groups;  // comma-separated
+};
+
+/// Registers one operator per row. The schema alternative is the enclosing expression with the
+/// token replaced. Loop-condition comparisons are left to the loop-bound operators, and a swap
+/// that changes an ap_int result type (`*` to `+`) is built on its own.
+void registerSwapRows(const SwapRow* rows, size_t count);
+
 /// A Verilog integer literal: `8'hff`, `4'b1010`, `12`, `'0`, `32'sd5`.
 struct Literal {
     int size = -1;          // -1: unsized

@@ -2,23 +2,13 @@
 // The schema alternative is the enclosing expression with the token replaced; both forms have
 // the same self-determined width, so wrapping them in `?:` preserves the original semantics.
 
-#include <fmt/format.h>
+#include <iterator>
 
 #include "mutators/rtl_operator_kit.h"
 
 namespace veriloop {
 
 namespace {
-
-struct SwapRow {
-    const char* id;
-    const char* bugClass;
-    SiteKind kind;
-    const char* from;
-    const char* to;  // "" for a unary operator that is dropped
-    const char* what;
-    const char* groups;
-};
 
 constexpr SwapRow kSwapRows[] = {
     {"rtl-arith-add-to-sub", "arithmetic", SiteKind::BinaryOp, "+", "-", "addition", "default,arith"},
@@ -52,45 +42,9 @@ constexpr SwapRow kSwapRows[] = {
     {"rtl-cond-lognot-drop", "inverted-condition", SiteKind::UnaryOp, "!", "", "logical negation", "default,logic"},
 };
 
-std::vector<std::string> splitGroups(const char* groups)
-{
-    std::vector<std::string> out;
-    std::string s(groups);
-    size_t start = 0;
-    while (start < s.size()) {
-        size_t comma = s.find(',', start);
-        out.push_back(s.substr(start, comma - start));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
-
-std::string rowSummary(const SwapRow& row)
-{
-    if (row.to[0] == '\0') return fmt::format("drop the {} `{}`", row.what, row.from);
-    return fmt::format("`{}` becomes `{}`", row.from, row.to);
-}
-
-struct RegisterSwapRows {
-    RegisterSwapRows()
-    {
-        for (const SwapRow& row : kSwapRows) {
-            OperatorInfo info{row.id, row.bugClass, rowSummary(row), splitGroups(row.groups)};
-            auto fn = [row](const Site& site, const MutationContext&, std::vector<Proposal>& out) {
-                if (site.kind != row.kind || site.text != row.from) return;
-                Proposal p;
-                p.edits.push_back(editToken(site, row.to));
-                p.description = fmt::format("the {}", row.what);
-                out.push_back(std::move(p));
-            };
-            OperatorRegistry::instance().add(
-                std::make_unique<FunctionOperator>(std::move(info), std::move(fn)));
-        }
-    }
-};
-
-const RegisterSwapRows registerSwapRows;
+const struct RegisterRtlSwapRows {
+    RegisterRtlSwapRows() { registerSwapRows(kSwapRows, std::size(kSwapRows)); }
+} registerRtlSwapRows;
 
 }  // namespace
 
