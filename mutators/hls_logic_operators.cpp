@@ -93,7 +93,10 @@ void signExtend(const Site& site, const MutationContext&, std::vector<Proposal>&
     static const std::map<std::string, std::string> builtin = {
         {"unsigned char", "signed char"}, {"unsigned short", "short"}, {"unsigned int", "int"}};
     static const std::regex apRe(R"(^ap_uint<(\d+)>$)");
+    // Data, not counters: array elements and ap_uint values (a small counter read as signed
+    // keeps its value, so those reads are left alone).
     if (site.kind != SiteKind::Identifier || site.isWriteTarget) return;
+    if (site.arrayName.empty() && !site.classType) return;
     std::string cast;
     std::smatch m;
     if (auto it = builtin.find(site.typeName); it != builtin.end())

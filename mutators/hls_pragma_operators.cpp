@@ -3,6 +3,7 @@
 // pragma rule checker (equivalence/hls_rules.h) on the mutated kernel: a mutant is a bug only
 // when a documented HLS rule that held before now fails.
 
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -65,8 +66,11 @@ void partitionType(const Site& site, const MutationContext& ctx, std::vector<Pro
     for (const std::string to : {"cyclic", "block", "complete"}) {
         if (to == from) continue;
         std::string line = withPragmaArg(site.text, "type", to, from);
-        if (to != "complete" && part->pragma->arg("factor").empty())  // half the banks or fewer
-            line = withPragmaArg(line, "factor", std::to_string(part->size / smallestDivisor(part->size)));
+        if (to != "complete" && part->pragma->arg("factor").empty()) {
+            // Under-partitioned: the fewest banks that still cut the dimension (1 for a prime).
+            const long f = smallestDivisor(part->size);
+            line = withPragmaArg(line, "factor", std::to_string(f < part->size ? f : 1));
+        }
         out.push_back(pragmaProposal({rewriteLine(site, line)},
                                      fmt::format("the partition of `{}` became type={} (was {})",
                                                  part->pragma->arg("variable"), to, from)));
@@ -293,38 +297,77 @@ bool walks(const HlsAccess& acc, const std::string& var)
     return moves;
 }
 
-// RAMB: a copy loop between an m_axi port and a local buffer runs backwards. C simulation
-// computes the same (every iteration copies its own element) but the port's addresses now
-// decrease, so no burst is inferred and every element is a single-beat access.
-void reversedCopy(const Site& site, const MutationContext& ctx, std::vector<Proposal>& out)
+// A loop that only copies between an m_axi port and a local buffer, element by element:
+// its body is one statement with exactly those two accesses, both walking the loop's counter.
+// Running such a loop in another order computes the same buffer.
+struct CopyLoop {
+    const HlsLoop* loop = nullptr;
+    const HlsAccess* port = nullptr;
+    const HlsAccess* local = nullptr;
+};
+
+std::optional<CopyLoop> copyLoop(const MutationContext& ctx, int index)
 {
-    if (!ctx.hls || site.kind != SiteKind::LoopStep || site.loop < 0) return;
     const auto& a = *ctx.hls;
-    const HlsLoop& loop = a.loops[site.loop];
+    const HlsLoop& loop = a.loops[index];
     const auto& text = (*ctx.files)[loop.header.file].text;
     if (loop.step != 1 || loop.header.empty() || loop.bodyStatements != 1 ||
         text.compare(loop.header.begin, 4, "int ") != 0)
-        return;
+        return std::nullopt;
     for (const auto& l : a.loops)
-        if (l.parent == site.loop) return;
+        if (l.parent == index) return std::nullopt;
     std::vector<const HlsAccess*> accs;
     for (const auto& acc : a.accesses)
-        if (acc.loop == site.loop) accs.push_back(&acc);
-    if (accs.size() != 2 || accs[0]->isWrite == accs[1]->isWrite) return;
+        if (acc.loop == index) accs.push_back(&acc);
+    if (accs.size() != 2 || accs[0]->isWrite == accs[1]->isWrite) return std::nullopt;
     const HlsAccess* port = isMaxiPort(a, loop.function, accs[0]->array) ? accs[0] : accs[1];
     const HlsAccess* local = port == accs[0] ? accs[1] : accs[0];
     const HlsArray* buffer = a.array(loop.function, local->array);
     if (!isMaxiPort(a, loop.function, port->array) || !buffer || buffer->isParam ||
         (local->isRead && local->isWrite) || !walks(*port, loop.inductionVar) ||
         !walks(*local, loop.inductionVar))
-        return;
+        return std::nullopt;
+    return CopyLoop{&loop, port, local};
+}
+
+std::string headerText(const MutationContext& ctx, const HlsLoop& loop)
+{
     const ByteRange& h = loop.header;
-    const std::string v = loop.inductionVar;
+    return (*ctx.files)[h.file].text.substr(h.begin, h.end - h.begin);
+}
+
+// RAMB: the copy loop runs backwards. C simulation computes the same, but the port's
+// addresses now decrease, so no burst is inferred and every element is a single-beat access.
+void reversedCopy(const Site& site, const MutationContext& ctx, std::vector<Proposal>& out)
+{
+    if (!ctx.hls || site.kind != SiteKind::LoopStep || site.loop < 0) return;
+    auto copy = copyLoop(ctx, site.loop);
+    if (!copy) return;
+    const HlsLoop& loop = *copy->loop;
     out.push_back(pragmaProposal(
-        {Edit{h, text.substr(h.begin, h.end - h.begin),
-              fmt::format("int {0} = ({1}) - 1; {0} >= {2}; {0}--", v, loop.boundText, loop.startText)}},
-        fmt::format("the copy loop `{}` between m_axi port `{}` and `{}` runs backwards", loop.name(),
-                    port->array, local->array)));
+        {Edit{loop.header, headerText(ctx, loop),
+              fmt::format("int {0} = ({1}) - 1; {0} >= {2}; {0}--", loop.inductionVar,
+                          loop.boundText, loop.startText)}},
+        fmt::format("the copy loop `{}` between m_axi port `{}` and `{}` runs backwards",
+                    loop.name(), copy->port->array, copy->local->array)));
+}
+
+// RAMB: a two-level copy nest is interchanged, so the inner loop strides through the port.
+void interchangedCopy(const Site& site, const MutationContext& ctx, std::vector<Proposal>& out)
+{
+    if (!ctx.hls || site.kind != SiteKind::LoopStep || site.loop < 0) return;
+    auto copy = copyLoop(ctx, site.loop);
+    if (!copy || copy->loop->parent < 0) return;
+    const HlsLoop& outer = ctx.hls->loops[copy->loop->parent];
+    if (outer.bodyStatements != 1 || outer.header.empty() || outer.step != 1 ||
+        !walks(*copy->port, outer.inductionVar))
+        return;
+    const HlsLoop& inner = *copy->loop;
+    out.push_back(pragmaProposal(
+        {Edit{outer.header, headerText(ctx, outer), headerText(ctx, inner)},
+         Edit{inner.header, headerText(ctx, inner), headerText(ctx, outer)}},
+        fmt::format("the copy nest `{}`/`{}` over m_axi port `{}` was interchanged", outer.name(),
+                    inner.name(), copy->port->array)));
 }
 
 const std::vector<std::string> kPragma = {"default", "hls", "chrysalis", "pragma"};
@@ -347,6 +390,9 @@ struct RegisterHlsPragma {
                    interfaceRandomAccess);
         registerOp("hls-ramb-reversed-copy", "RAMB",
                    "a copy loop over an m_axi port runs backwards (no burst)", kPragma, reversedCopy);
+        registerOp("hls-ramb-interchanged-copy", "RAMB",
+                   "a copy nest over an m_axi port interchanged (strided, no burst)", kPragma,
+                   interchangedCopy);
         registerOp("hls-sma-scalar-as-array", "SMA", "a scalar argument given an array interface",
                    kPragma, scalarToArray);
         registerOp("hls-ams-array-as-scalar", "AMS", "an array argument given a scalar interface",

@@ -48,6 +48,11 @@ rows:
             tile[r][c] = buf[c] << 1;
         }
     }
+    for (int r = 0; r < 2; r++) {
+        for (int c = 0; c < 4; c++) {
+            tile[r][c] = a[r * 4 + c];
+        }
+    }
 sums:
     for (int r = 0; r < 4; r++) {
 #pragma HLS PIPELINE II=1
@@ -120,6 +125,7 @@ const Row kRows[] = {
     {"hls-dfp-dataflow-moved", "i++) {\n#pragma HLS DATAFLOW\n#pragma HLS PIPELINE"},
     {"hls-idap-fifo", "INTERFACE mode=ap_fifo port=a"},
     {"hls-ramb-maxi", "INTERFACE mode=m_axi port=b"},
+    {"hls-ramb-interchanged-copy", "for (int c = 0; c < 4; c++) {\n        for (int r = 0; r < 2; r++) {"},
     {"hls-ramb-reversed-copy", "for (int i = (N) - 1; i >= 0; i--) {\n#pragma HLS PIPELINE II=1\n        buf[i] = a[i];"},
     {"hls-sma-scalar-as-array", "INTERFACE mode=ap_memory port=n"},
     {"hls-ams-array-as-scalar", "INTERFACE mode=ap_none port=a"},
