@@ -112,6 +112,28 @@ void signExtend(const Site& site, const MutationContext&, std::vector<Proposal>&
     out.push_back(std::move(p));
 }
 
+// USE: a local declared with the signed twin of its unsigned type, so its values are
+// sign-extended wherever they are widened (`uint8_t px` -> `int8_t px`).
+void signedDeclaration(const Site& site, const MutationContext&, std::vector<Proposal>& out)
+{
+    static const std::map<std::string, std::string> twins = {
+        {"uint8_t", "int8_t"},         {"uint16_t", "int16_t"}, {"uint32_t", "int32_t"},
+        {"unsigned char", "signed char"}, {"unsigned short", "short"}, {"unsigned int", "int"},
+        {"unsigned", "int"}};
+    static const std::regex apRe(R"(^ap_u(int|fixed)(\s*<.*>)$)");
+    if (site.kind != SiteKind::Declaration) return;
+    std::string twin;
+    std::smatch m;
+    if (auto it = twins.find(site.text); it != twins.end()) twin = it->second;
+    else if (std::regex_match(site.text, m, apRe)) twin = "ap_" + m[1].str() + m[2].str();
+    else return;
+    Proposal p;
+    p.edits.push_back(editToken(site, twin));
+    p.description = fmt::format("the type of `{}`", site.target);
+    p.check = MutantCheck::Standalone;
+    out.push_back(std::move(p));
+}
+
 // The nearest enclosing loop with a constant step above one (a manually unrolled loop).
 int unrolledLoop(const MutationContext& ctx, int loop)
 {
@@ -200,6 +222,8 @@ struct RegisterHlsLogic {
                    kLogic, wrongCounter);
         registerOp("hls-use-sign-extend", "USE", "an unsigned narrow read sign-extended", kLogic,
                    signExtend);
+        registerOp("hls-use-signed-declaration", "USE",
+                   "an unsigned local declared with the signed twin type", kLogic, signedDeclaration);
         registerOp("hls-mlu-step", "MLU", "a manually unrolled loop's step one lane short", kLogic,
                    unrollStep);
         registerOp("hls-mlu-lane", "MLU", "an unrolled copy reads the previous lane", kLogic,

@@ -370,6 +370,36 @@ void interchangedCopy(const Site& site, const MutationContext& ctx, std::vector<
                     inner.name(), copy->port->array)));
 }
 
+// RAMB: a read of a local copy of an m_axi port (`x_buf[col[j]]`, filled by `x_buf[i] = x[i]`)
+// reads the port itself. C simulation computes the same; the port now sees the random accesses
+// the buffer was there to absorb.
+void unbufferedRead(const Site& site, const MutationContext& ctx, std::vector<Proposal>& out)
+{
+    if (!ctx.hls || site.kind != SiteKind::Identifier || site.arrayName.empty() ||
+        site.isWriteTarget || site.loop < 0)
+        return;
+    const auto& a = *ctx.hls;
+    const HlsArray* buffer = a.array(site.module, site.arrayName);
+    if (!buffer || buffer->isParam || buffer->dims.size() != 1) return;
+    std::optional<CopyLoop> fill;
+    int writes = 0;
+    for (const auto& acc : a.accesses)
+        if (acc.array == site.arrayName && acc.function == site.module && acc.isWrite) ++writes;
+    for (size_t l = 0; l < a.loops.size() && !fill; ++l)
+        if (auto c = copyLoop(ctx, static_cast<int>(l));
+            c && c->local->array == site.arrayName && c->local->isWrite && c->port->isRead &&
+            c->port->indices.size() == 1 && c->local->indices[0].text == c->port->indices[0].text)
+            fill = c;
+    if (!fill || writes != 1 || a.within(site.loop, static_cast<int>(fill->loop - a.loops.data())))
+        return;
+    if (site.text.compare(0, site.arrayName.size(), site.arrayName) != 0) return;
+    const std::string port = fill->port->array;
+    out.push_back(pragmaProposal(
+        {editToken(site, port + site.text.substr(site.arrayName.size()))},
+        fmt::format("the read `{}` of the local copy `{}` reads m_axi port `{}` directly", site.text,
+                    site.arrayName, port)));
+}
+
 const std::vector<std::string> kPragma = {"default", "hls", "chrysalis", "pragma"};
 
 struct RegisterHlsPragma {
@@ -390,6 +420,8 @@ struct RegisterHlsPragma {
                    interfaceRandomAccess);
         registerOp("hls-ramb-reversed-copy", "RAMB",
                    "a copy loop over an m_axi port runs backwards (no burst)", kPragma, reversedCopy);
+        registerOp("hls-ramb-unbuffered-read", "RAMB",
+                   "a read of a local copy of an m_axi port reads the port", kPragma, unbufferedRead);
         registerOp("hls-ramb-interchanged-copy", "RAMB",
                    "a copy nest over an m_axi port interchanged (strided, no burst)", kPragma,
                    interchangedCopy);

@@ -35,6 +35,7 @@ void rich(const int a[N], int b[N], uint8_t u[N], int n, ap_uint<8> px[N], int o
     int acc = 0;
     int best = 5;
     ap_int<12> wide = 3;
+    uint8_t first = u[0];
 copy:
     for (int i = 0; i < N; i++) {
 #pragma HLS PIPELINE II=1
@@ -71,7 +72,7 @@ sums:
     if (acc < 100 && acc >= -5 && acc <= 99 && (acc > -9 || n == 0) && acc != 7) acc = acc - 1;
     b[0] = buf[N / 2];
     out[0] = ((acc ^ best) & 255) | (~acc & 1);
-    out[1] = (int)wide >> 1;
+    out[1] = ((int)wide >> 1) + first;
 }
 )";
 
@@ -125,6 +126,8 @@ const Row kRows[] = {
     {"hls-dfp-dataflow-moved", "i++) {\n#pragma HLS DATAFLOW\n#pragma HLS PIPELINE"},
     {"hls-idap-fifo", "INTERFACE mode=ap_fifo port=a"},
     {"hls-ramb-maxi", "INTERFACE mode=m_axi port=b"},
+    {"hls-ramb-unbuffered-read", "acc += a[i] + buf[i + 1];"},
+    {"hls-use-signed-declaration", "int8_t first = u[0];"},
     {"hls-ramb-interchanged-copy", "for (int c = 0; c < 4; c++) {\n        for (int r = 0; r < 2; r++) {"},
     {"hls-ramb-reversed-copy", "for (int i = (N) - 1; i >= 0; i--) {\n#pragma HLS PIPELINE II=1\n        buf[i] = a[i];"},
     {"hls-sma-scalar-as-array", "INTERFACE mode=ap_memory port=n"},
