@@ -178,7 +178,7 @@ public:
             const QualType t = a->getType();
             if (t->isIntegerType() || isApType(t))
                 if (Site* s = addSite(SiteKind::Identifier, a->getSourceRange(), a->getSourceRange())) {
-                    s->typeName = t.getCanonicalType().getUnqualifiedType().getAsString();
+                    s->typeName = t.getCanonicalType().getUnqualifiedType().getAsString(ctx_.getPrintingPolicy());
                     s->classType = isApType(t);
                     s->width = s->classType ? 0 : static_cast<int>(ctx_.getTypeSize(t));
                     s->isSigned = !s->classType && t->isSignedIntegerType();
@@ -200,7 +200,7 @@ public:
         if (s) {
             s->width = ap ? 0 : static_cast<int>(ctx_.getTypeSize(t));
             s->isSigned = !ap && t->isSignedIntegerType();
-            s->typeName = t.getCanonicalType().getUnqualifiedType().getAsString();
+            s->typeName = t.getCanonicalType().getUnqualifiedType().getAsString(ctx_.getPrintingPolicy());
             s->target = var->getNameAsString();
             s->classType = ap;
             s->isWriteTarget = isWriteTarget(ref);  // also `x++` and `x += ...`
