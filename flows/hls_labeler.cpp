@@ -1,9 +1,7 @@
 #include "flows/hls_labeler.h"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
-#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -181,8 +179,10 @@ private:
         } else {
             v.verdict = Verdict::Survived;
             v.evidenceKind = "none";
-            ev = {{"checks", nlohmann::json::array({"zero-init", s ? "asan-ubsan" : "",
-                                                    p ? "pattern-init" : ""})}};
+            nlohmann::json checks = nlohmann::json::array({"zero-init"});
+            if (s) checks.push_back("asan-ubsan");
+            if (p) checks.push_back("pattern-init");
+            ev = {{"checks", checks}};
         }
         v.evidence = ev.dump();
         return v;
