@@ -1,5 +1,6 @@
 // Why the labels are right: a mutant is `killed` only when a run of the same binary that
-// passes with selector 0 fails with its selector; `nonequivalent` only when Yosys found a
+// passes with selector 0 fails with its selector (a blocking/non-blocking change, which can
+// reorder the whole schema's evaluation, only when its own build fails too); `nonequivalent` only when Yosys found a
 // counterexample and replaying that input trace in Verilator shows an output difference;
 // `equivalent` only when Yosys proved it and the design's canary (a mutant simulation killed)
 // was disproved by the same formal setup. Everything else is `survived`, `timeout` or `invalid`.
@@ -155,7 +156,7 @@ private:
     }
 
     // The mutant on its own: `invalid` only when it does not build without the schema either.
-    void buildAlone(const Mutant& m)
+    bool buildAlone(const Mutant& m)
     {
         auto sources = applyEdits(d_.sources, m.edits);
         SimBuildOptions bo;
@@ -171,7 +172,7 @@ private:
             v.evidenceKind = "compiler";
             v.evidence = nlohmann::json{{"check", "build"}, {"message", tb.error().message}}.dump();
             emit(m, v);
-            return;
+            return false;
         }
         StandaloneBuild alone{&m, *tb, std::nullopt};
         if (!ctx_.ports.empty()) {
@@ -179,6 +180,7 @@ private:
             if (diff) alone.diff = *diff;
         }
         standalone_.push_back(std::move(alone));
+        return true;
     }
 
     void prepareReference(const Sandbox& sandbox)
@@ -202,39 +204,61 @@ private:
                 fmt::format("+vl_cycles={}", d_.stimulus.cycles)};
     }
 
-    void simulate(const std::vector<Candidate>& set, const Sandbox& sandbox)
+    // A blocking/non-blocking change can reorder Verilator's evaluation of every block in the
+    // schema, so such a mutant's failure there is only trusted once it fails built on its own.
+    static bool scheduleSensitive(const Mutant& m) { return m.bugClass == "blocking-assignment"; }
+
+    // The testbench run, then (if it passes and random stimulus is on) the differential run.
+    std::pair<SimRun, const char*> check(const Candidate& c, const Sandbox& sandbox) const
+    {
+        SimRunOptions o;
+        o.selector = c.tbSelector;
+        o.timeoutSeconds = d_.testbench.timeoutSeconds;
+        SimRun r = runTestbench(d_, *c.tb, sandbox, o);
+        if (!r.passed || refPath_.empty() || !c.diff) return {r, "testbench"};
+        o.selector = c.diffSelector;
+        o.extraArgs = randomArgs();
+        o.extraArgs.push_back("+vl_ref=" + refPath_.string());
+        return {runDifferential(*c.diff, sandbox, o), "differential"};
+    }
+
+    void record(size_t i, const Candidate& c, const SimRun& r, const char* kind, const char* engine)
+    {
+        if (r.passed) {
+            survivors_[i] = true;
+            return;
+        }
+        VerdictRecord v;
+        v.verdict = r.timedOut ? Verdict::Timeout : Verdict::Killed;
+        v.engine = engine;
+        v.evidenceKind = kind;
+        v.evidence = r.evidence;
+        v.seconds = r.seconds;
+        emit(*c.mutant, v);
+        killed_[i] = v.verdict == Verdict::Killed;
+    }
+
+    void simulate(std::vector<Candidate>& set, const Sandbox& sandbox)
     {
         std::atomic<size_t> done{0};
         survivors_.assign(set.size(), 0);
         killed_.assign(set.size(), 0);
+        std::vector<char> recheck(set.size(), 0);
         parallelFor(set.size(), options_.jobs, [&](size_t i) {
-            const Candidate& c = set[i];
-            SimRunOptions o;
-            o.selector = c.tbSelector;
-            o.timeoutSeconds = d_.testbench.timeoutSeconds;
-            SimRun r = runTestbench(d_, *c.tb, sandbox, o);
-            const char* kind = "testbench";
-            if (r.passed && !refPath_.empty() && c.diff) {
-                o.selector = c.diffSelector;
-                o.extraArgs = randomArgs();
-                o.extraArgs.push_back("+vl_ref=" + refPath_.string());
-                r = runDifferential(*c.diff, sandbox, o);
-                kind = "differential";
-            }
-            if (r.passed) {
-                survivors_[i] = true;
-            } else {
-                VerdictRecord v;
-                v.verdict = r.timedOut ? Verdict::Timeout : Verdict::Killed;
-                v.engine = "verilator";
-                v.evidenceKind = kind;
-                v.evidence = r.evidence;
-                v.seconds = r.seconds;
-                emit(*c.mutant, v);
-                killed_[i] = v.verdict == Verdict::Killed;
-            }
+            auto [r, kind] = check(set[i], sandbox);
+            if (!r.passed && set[i].tbSelector != 0 && scheduleSensitive(*set[i].mutant))
+                recheck[i] = true;
+            else
+                record(i, set[i], r, kind, "verilator");
             if (progress_) progress_("simulate", ++done, set.size());
         });
+        for (size_t i = 0; i < set.size(); ++i) {
+            if (!recheck[i] || !buildAlone(*set[i].mutant)) continue;
+            const StandaloneBuild& alone = standalone_.back();
+            set[i] = {alone.mutant, &alone.tb, 0, alone.diff ? &*alone.diff : nullptr, 0};
+            auto [r, kind] = check(set[i], sandbox);
+            record(i, set[i], r, kind, "verilator-alone");
+        }
     }
 
     // Replays a counterexample in Verilator: the original (selector 0 of the schema's

@@ -325,3 +325,25 @@ TEST_F(DatasetBuild, ShardsMergeIntoTheSameDataset)
     auto bad = runVeriloop({"dataset", "build", corpus(), "--db", merged, "--shard", "2/2"});
     EXPECT_EQ(bad.exitCode, 2);
 }
+
+// A blocking/non-blocking change can reorder the evaluation of the whole schema, so its kills
+// are only kept when the mutant, built on its own, fails too.
+TEST(DatasetSchedule, BlockingChangesAreKilledOnlyByTheirOwnBuild)
+{
+    auto dir = freshDir("blocking");
+    const std::string db = (dir / "b.sqlite").string();
+    auto r = runVeriloop({"dataset", "build", (sourceDir() / "corpora/rtl/sync_fifo").string(),
+                          "--db", db, "--operators", "rtl-nba-to-blocking", "--no-formal", "-j", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto d = Database::open(db);
+    ASSERT_TRUE(d);
+    size_t killed = 0;
+    for (const auto& design : d->designs())
+        for (const auto& row : d->mutants(design.id)) {
+            ASSERT_TRUE(row.verdict);
+            if (row.verdict->verdict != Verdict::Killed) continue;
+            ++killed;
+            EXPECT_EQ(row.verdict->engine, "verilator-alone") << row.mutant.id;
+        }
+    EXPECT_GT(killed, 0u);
+}
