@@ -19,6 +19,12 @@ std::string_view languageName(Language lang)
     return "verilog";
 }
 
+bool isCppSource(const std::filesystem::path& path)
+{
+    const auto ext = path.extension();
+    return ext == ".cpp" || ext == ".cc" || ext == ".cxx";
+}
+
 bool TestbenchSpec::passes(int exitCode, int signal, const std::string& out) const
 {
     const bool exitOk = !passExitCode || (signal == 0 && exitCode == *passExitCode);
@@ -28,10 +34,8 @@ bool TestbenchSpec::passes(int exitCode, int signal, const std::string& out) con
 
 bool TestbenchSpec::isCppHarness() const
 {
-    return std::any_of(sources.begin(), sources.end(), [](const std::string& s) {
-        auto ext = std::filesystem::path(s).extension();
-        return ext == ".cpp" || ext == ".cc";
-    });
+    return std::any_of(sources.begin(), sources.end(),
+                       [](const std::string& s) { return isCppSource(s); });
 }
 
 std::string Design::inputHash() const

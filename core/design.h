@@ -59,6 +59,9 @@ struct Design {
     std::string inputHash() const;
 };
 
+/// A C++ translation unit (.cpp, .cc, .cxx), as opposed to a header.
+bool isCppSource(const std::filesystem::path& path);
+
 /// Reads `<dir>/design.toml` and the design sources. Errors carry the file and line.
 tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dir);
 

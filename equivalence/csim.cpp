@@ -15,12 +15,6 @@ namespace {
 constexpr double kCompileSeconds = 180;
 constexpr long kCompileMemoryMiB = 4096;
 
-bool isCppSource(const std::filesystem::path& p)
-{
-    const auto ext = p.extension();
-    return ext == ".cpp" || ext == ".cc" || ext == ".cxx";
-}
-
 CsimBuildFailure failureFrom(const ProcessResult& r, const std::filesystem::path& srcRoot,
                              const std::string& firstSource)
 {

@@ -731,8 +731,7 @@ tl::expected<HlsAnalysis, Diagnostic> analyzeHlsDesign(const Design& design,
     for (size_t i = 0; i < design.sources.size(); ++i) {
         const SourceFile& src = design.sources[i];
         const auto path = design.dir / src.path;
-        const auto ext = path.extension();
-        if (ext != ".cpp" && ext != ".cc" && ext != ".cxx") continue;
+        if (!isCppSource(path)) continue;
         std::vector<std::string> args = {"-std=c++17", "-fsyntax-only", "-Wno-unknown-pragmas",
                                          "-I" + includeDir.string(),
                                          "-I" + path.parent_path().string(),
