@@ -97,6 +97,7 @@ struct CommonFlags {
     int jobs = 0;
     bool noFormal = false;
     std::string work;
+    std::string hlsInclude;
 
     void add(CLI::App* cmd)
     {
@@ -110,6 +111,9 @@ struct CommonFlags {
                       "Do not ask Yosys whether a fix equals the golden (verdict at most plausible "
                       "unless the sources are identical)");
         cmd->add_option("--work", work, "Scratch folder (default: a temporary folder, removed)");
+        cmd->add_option("--hls-include", hlsInclude,
+                        "HLS C++: folder of vendor HLS headers (ap_int.h, hls_stream.h, ...) to "
+                        "use instead of veriloop's own");
     }
 
     DebugOptions options() const
@@ -121,6 +125,7 @@ struct CommonFlags {
         o.jobs = jobs > 0 ? jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
         o.formal = !noFormal;
         o.runtimeCache = userCacheDir() / "verilator-runtime";
+        o.hlsInclude = hlsInclude;
         return o;
     }
 };
@@ -266,12 +271,18 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
         "sandbox and feeds back what failed, until a fix passes or the budget is spent.\n"
         "Proposer: an LLM when --llm-url/--model (or VERILOOP_LLM_URL) is given, else the\n"
         "built-in repairer (inverse mutations and repair templates at the ranked lines,\n"
-        "all candidates of a round in one Verilator build).\n"
-        "Verdict: correct (equals --golden or Yosys proves it equivalent), plausible (passes\n"
-        "the tests only), failed. Your files change only with --apply.\n"
+        "all candidates of a round in one build).\n"
+        "RTL: Verilator testbench + random differential runs against --golden, Verilator\n"
+        "line coverage. HLS C++: the C++ testbench built with g++ (zero and pattern\n"
+        "auto-init, ASan+UBSan), a generated random differential harness against --golden,\n"
+        "the pragma rules, gcov line coverage.\n"
+        "Verdict: correct (equals --golden, or Yosys proves it equivalent (RTL), or it equals\n"
+        "the golden on an extended seeded random test (HLS)), plausible (passes the tests\n"
+        "only), failed. Your files change only with --apply.\n"
         "Exit: 0 fix found, 1 no fix, 2 bad input.\n\n"
         "Examples:\n"
         "  veriloop debug corpora/rtl/counter\n"
+        "  veriloop debug my_kernel --golden my_kernel_v1     # HLS C++ (design.toml language)\n"
         "  veriloop debug my_design --golden my_design_v1 --json transcript.json\n"
         "  veriloop debug my_design --llm-url http://127.0.0.1:8000/v1 --model my-coder "
         "--max-iters 5");

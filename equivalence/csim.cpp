@@ -1,9 +1,11 @@
 #include "equivalence/csim.h"
 
+#include <csignal>
 #include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "equivalence/schema.h"
@@ -13,6 +15,27 @@ namespace veriloop {
 namespace {
 
 constexpr double kCompileSeconds = 180;
+
+// Linked into Coverage builds: gcov writes its data at a normal exit only, so a run that a
+// sanitizer stops, that crashes, or that its alarm (VL_COV_ALARM seconds, set below the
+// sandbox's limit) interrupts writes it here first.
+constexpr const char* kCoverageRuntime = R"(// veriloop C-simulation coverage runtime
+#include <csignal>
+#include <cstdlib>
+#include <unistd.h>
+extern "C" void __gcov_dump(void);
+extern "C" void __sanitizer_set_death_callback(void (*)(void));
+namespace {
+void dumpAndExit(int sig) { __gcov_dump(); _exit(128 + sig); }
+void dumpOnDeath() { __gcov_dump(); }
+__attribute__((constructor)) void veriloopCoverageInit() {
+    __sanitizer_set_death_callback(dumpOnDeath);
+    std::signal(SIGALRM, dumpAndExit);
+    std::signal(SIGABRT, dumpAndExit);
+    if (const char* s = std::getenv("VL_COV_ALARM")) alarm(unsigned(std::atoi(s)));
+}
+}  // namespace
+)";
 constexpr long kCompileMemoryMiB = 4096;
 
 CsimBuildFailure failureFrom(const ProcessResult& r, const std::filesystem::path& srcRoot,
@@ -58,6 +81,7 @@ std::string_view csimFlavorName(CsimFlavor f)
     case CsimFlavor::Zero: return "zero-init";
     case CsimFlavor::Pattern: return "pattern-init";
     case CsimFlavor::Sanitize: return "asan-ubsan";
+    case CsimFlavor::Coverage: return "coverage";
     }
     return "zero-init";
 }
@@ -72,7 +96,9 @@ CsimWorkspace::CsimWorkspace(const Design& design, std::filesystem::path dir,
 std::vector<std::string> CsimWorkspace::compileFlags(CsimFlavor flavor,
                                                      const std::filesystem::path& srcRoot) const
 {
-    std::vector<std::string> flags = {"-std=c++17", "-O1", "-g0", "-w", "-I" + hlsInclude_.string()};
+    // Coverage builds are not optimized: gcov then counts every statement on its own line.
+    std::vector<std::string> flags = {"-std=c++17", flavor == CsimFlavor::Coverage ? "-O0" : "-O1",
+                                      "-g0", "-w", "-I" + hlsInclude_.string()};
     for (const auto& src : design_.sources)
         flags.push_back("-I" + (srcRoot / src.path).parent_path().string());
     flags.push_back("-I" + srcRoot.string());
@@ -86,8 +112,24 @@ std::vector<std::string> CsimWorkspace::compileFlags(CsimFlavor flavor,
                               "-fno-omit-frame-pointer", "-ftrivial-auto-var-init=zero"})
             flags.push_back(f);
         break;
+    case CsimFlavor::Coverage:
+        for (const char* f : {"--coverage", "-fsanitize=address,undefined", "-fsanitize-recover=all",
+                              "-fno-omit-frame-pointer", "-ftrivial-auto-var-init=pattern"})
+            flags.push_back(f);
+        break;
     }
     return flags;
+}
+
+tl::expected<std::string, CsimBuildFailure> CsimWorkspace::compileObject(
+    CsimFlavor flavor, const std::filesystem::path& source, const std::filesystem::path& object)
+{
+    std::vector<std::string> cmd = {"g++"};
+    for (auto& f : compileFlags(flavor, design_.dir)) cmd.push_back(f);
+    cmd.insert(cmd.end(), {"-c", source.string(), "-o", object.string()});
+    auto r = sandbox_.run(cmd, {kCompileSeconds, 0, kCompileMemoryMiB, 256}, object.parent_path());
+    if (!r.ok()) return tl::unexpected(failureFrom(r, design_.dir, ""));
+    return object.string();
 }
 
 tl::expected<std::filesystem::path, CsimBuildFailure> CsimWorkspace::testbenchObject(CsimFlavor flavor)
@@ -95,16 +137,19 @@ tl::expected<std::filesystem::path, CsimBuildFailure> CsimWorkspace::testbenchOb
     const auto out = dir_ / fmt::format("tb-{}", csimFlavorName(flavor)) / "tb.o";
     if (std::filesystem::exists(out)) return out;
     std::filesystem::create_directories(out.parent_path());
-    std::vector<std::string> argv = {"g++"};
-    for (auto& f : compileFlags(flavor, design_.dir)) argv.push_back(f);
     std::vector<std::string> objects;
     for (const auto& tb : design_.testbench.sources) {
-        const auto obj = out.parent_path() / ("part-" + std::filesystem::path(tb).stem().string() + ".o");
-        auto cmd = argv;
-        cmd.insert(cmd.end(), {"-c", (design_.dir / tb).string(), "-o", obj.string()});
-        auto r = sandbox_.run(cmd, {kCompileSeconds, 0, kCompileMemoryMiB, 256});
-        if (!r.ok()) return tl::unexpected(failureFrom(r, design_.dir, ""));
-        objects.push_back(obj.string());
+        auto obj = compileObject(flavor, design_.dir / tb,
+                                 out.parent_path() / ("part-" + std::filesystem::path(tb).stem().string() + ".o"));
+        if (!obj) return tl::unexpected(obj.error());
+        objects.push_back(*obj);
+    }
+    if (flavor == CsimFlavor::Coverage) {
+        const auto rt = out.parent_path() / "coverage_runtime.cpp";
+        writeFile(rt, kCoverageRuntime);
+        auto obj = compileObject(flavor, rt, out.parent_path() / "coverage_runtime.o");
+        if (!obj) return tl::unexpected(obj.error());
+        objects.push_back(*obj);
     }
     // One relocatable object holding every testbench file.
     std::vector<std::string> link = {"ld", "-r", "-o", out.string()};
@@ -147,18 +192,35 @@ tl::expected<CsimBuild, CsimBuildFailure> CsimWorkspace::build(const std::vector
 }
 
 CsimRun runCsim(const CsimWorkspace& ws, const CsimBuild& build, int selector, double timeoutSeconds,
-                long memoryMiB)
+                long memoryMiB, const CsimRunExtras& extras)
 {
+    // Coverage builds report and go on (their data is written at exit); the others stop at
+    // the first report.
+    const char* halt = build.flavor == CsimFlavor::Coverage ? "0" : "1";
     std::map<std::string, std::string> env = {
         {"VL_MUTANT", std::to_string(selector)},
-        {"UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=0"},
-        {"ASAN_OPTIONS", fmt::format("detect_leaks=0:halt_on_error=1:hard_rss_limit_mb={}", memoryMiB)}};
+        {"UBSAN_OPTIONS", fmt::format("halt_on_error={}:print_stacktrace=0", halt)},
+        {"ASAN_OPTIONS", fmt::format("detect_leaks=0:halt_on_error={}:hard_rss_limit_mb={}", halt, memoryMiB)}};
+    if (!extras.coverageDir.empty()) {
+        std::filesystem::create_directories(extras.coverageDir);
+        env["GCOV_PREFIX"] = extras.coverageDir.string();
+        env["GCOV_PREFIX_STRIP"] = "1000";
+    }
+    // A Coverage run's alarm stops it (writing its data) before the sandbox's limit would.
+    const int alarmSeconds = std::max(1, static_cast<int>(std::lround(timeoutSeconds)));
+    if (!extras.coverageDir.empty()) {
+        env["VL_COV_ALARM"] = std::to_string(alarmSeconds);
+        timeoutSeconds = alarmSeconds + 2;
+    }
+    std::vector<std::string> argv = {build.exe.string()};
+    argv.insert(argv.end(), extras.args.begin(), extras.args.end());
     // AddressSanitizer reserves terabytes of address space; its own RSS limit applies instead.
-    const long addressLimit = build.flavor == CsimFlavor::Sanitize ? 0 : memoryMiB;
-    auto r = ws.sandbox().run({build.exe.string()}, {timeoutSeconds, 0, addressLimit, 64},
+    const long addressLimit =
+        build.flavor == CsimFlavor::Sanitize || build.flavor == CsimFlavor::Coverage ? 0 : memoryMiB;
+    auto r = ws.sandbox().run(argv, {timeoutSeconds, 0, addressLimit, 64},
                               build.exe.parent_path(), env);
     CsimRun run;
-    run.timedOut = r.timedOut;
+    run.timedOut = r.timedOut || (!extras.coverageDir.empty() && r.exitCode == 128 + SIGALRM);
     run.exitCode = r.exitCode;
     run.signal = r.signal;
     run.out = std::move(r.out);
@@ -192,7 +254,8 @@ bool touchesError(const Mutant& m, const std::vector<SourceFile>& sources, const
 }  // namespace
 
 tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
-                                                           const std::vector<const Mutant*>& mutants)
+                                                           const std::vector<const Mutant*>& mutants,
+                                                           const std::string& name)
 {
     const auto& sources = ws.design().sources;
     std::vector<SelectorSite> sites;  // the selector is declared at the top of each .cpp file
@@ -203,7 +266,7 @@ tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
     CsimBuildFailure last;
     for (int attempt = 0; attempt < kSchemaBuildAttempts; ++attempt) {
         SchemaResult s = buildMutantSchema(sources, sites, trying, SchemaDialect::Cpp);
-        auto b = ws.build(s.files, CsimFlavor::Zero, "schema");
+        auto b = ws.build(s.files, CsimFlavor::Zero, name);
         if (b) {
             out.build = *b;
             out.files = std::move(s.files);
@@ -221,6 +284,74 @@ tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
         trying = std::move(keep);
     }
     return tl::unexpected(last);
+}
+
+std::set<std::pair<int, int>> readCsimCoverage(const CsimWorkspace& ws, const CsimBuild& build,
+                                               const std::filesystem::path& coverageDir,
+                                               const std::vector<SourceFile>& sources,
+                                               std::set<std::pair<int, int>>* known)
+{
+    // gcov wants each .gcno next to its .gcda; the build folder holds the .gcno files.
+    std::vector<std::string> argv = {"gcov", "--json-format", "--stdout"};
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(coverageDir, ec)) {
+        if (e.path().extension() != ".gcda") continue;
+        // Only the kernel's: the testbench objects were compiled elsewhere.
+        const auto gcno = build.exe.parent_path() / e.path().filename().replace_extension(".gcno");
+        if (!std::filesystem::exists(gcno)) continue;
+        std::filesystem::copy_file(gcno, coverageDir / gcno.filename(),
+                                   std::filesystem::copy_options::overwrite_existing, ec);
+        argv.push_back(e.path().filename().string());
+    }
+    std::set<std::pair<int, int>> executed;
+    if (argv.size() == 3) return executed;
+    auto r = ws.sandbox().run(argv, {60, 0, 2048, 256}, coverageDir);
+    // One JSON document per data file, one per line.
+    for (const auto& line : splitLines(r.out)) {
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.contains("files")) continue;
+        for (const auto& f : j["files"]) {
+            // Sources were compiled as <build folder>/src/<path in the design>.
+            std::string file = f.value("file", "");
+            const std::string root = (build.exe.parent_path() / "src").string() + "/";
+            if (file.rfind(root, 0) == 0) file = file.substr(root.size());
+            else if (file.rfind("src/", 0) == 0) file = file.substr(4);
+            int index = -1;
+            for (size_t i = 0; i < sources.size(); ++i)
+                if (sources[i].path == file) index = static_cast<int>(i);
+            if (index < 0) continue;  // the testbench, the harness, system headers
+            for (const auto& l : f["lines"]) {
+                const std::pair<int, int> key{index, l.value("line_number", 0)};
+                if (known) known->insert(key);
+                if (l.value("count", 0L) > 0) executed.insert(key);
+            }
+        }
+    }
+    return executed;
+}
+
+std::string firstLineWith(const std::string& text, const std::string& what)
+{
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.find(what) != std::string::npos) return oneLine(line, 300);
+    return {};
+}
+
+nlohmann::json firstOutputDifference(const std::string& expected, const std::string& actual)
+{
+    std::istringstream e(expected), a(actual);
+    std::string le, la;
+    for (int n = 1;; ++n) {
+        const bool he = static_cast<bool>(std::getline(e, le));
+        const bool ha = static_cast<bool>(std::getline(a, la));
+        if (!he && !ha) return nullptr;
+        if (!he) le = "<end of output>";
+        if (!ha) la = "<end of output>";
+        if (le != la || !he || !ha)
+            return {{"line", n}, {"expected", oneLine(le, 240)}, {"actual", oneLine(la, 240)}};
+    }
 }
 
 }  // namespace veriloop

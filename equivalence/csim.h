@@ -3,12 +3,17 @@
 // schema) and the design's C++ testbench built with g++ and run in the sandbox. Three build
 // flavors serve as checkers: auto-initialization to zero (the deterministic default), to a
 // pattern (an uninitialized read then changes the outputs), and AddressSanitizer +
-// UndefinedBehaviorSanitizer (out-of-bounds accesses, out-of-range shifts, overflow).
+// UndefinedBehaviorSanitizer (out-of-bounds accesses, out-of-range shifts, overflow). A fourth,
+// Coverage, serves fault localization: gcov line coverage of the kernel, pattern
+// initialization and both sanitizers in recover mode, and a small runtime that writes the
+// coverage data even when the run crashes or is stopped by its alarm (VL_COV_ALARM seconds).
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
 #include "core/design.h"
@@ -19,7 +24,7 @@
 
 namespace veriloop {
 
-enum class CsimFlavor { Zero, Pattern, Sanitize };
+enum class CsimFlavor { Zero, Pattern, Sanitize, Coverage };
 
 std::string_view csimFlavorName(CsimFlavor f);
 
@@ -52,6 +57,9 @@ public:
 private:
     tl::expected<std::filesystem::path, CsimBuildFailure> testbenchObject(CsimFlavor flavor);
     std::vector<std::string> compileFlags(CsimFlavor flavor, const std::filesystem::path& srcRoot) const;
+    tl::expected<std::string, CsimBuildFailure> compileObject(CsimFlavor flavor,
+                                                              const std::filesystem::path& source,
+                                                              const std::filesystem::path& object);
 
     const Design& design_;
     std::filesystem::path dir_;
@@ -70,8 +78,10 @@ struct CsimSchema {
 /// Builds the schema of `mutants`. A mutant whose alternative does not compile inside the
 /// schema (e.g. a `?:` joining two ap_int widths) is rejected and the schema is built again
 /// without it; only when no failing mutant can be identified does the build fail.
+/// The schema is built over the workspace design's sources, into `<workspace>/<name>`.
 tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
-                                                           const std::vector<const Mutant*>& mutants);
+                                                           const std::vector<const Mutant*>& mutants,
+                                                           const std::string& name = "schema");
 
 struct CsimRun {
     bool passed = false;
@@ -83,8 +93,28 @@ struct CsimRun {
     double seconds = 0;
 };
 
+/// What a run may add: arguments, and (Coverage builds) the folder its coverage data goes to.
+struct CsimRunExtras {
+    std::vector<std::string> args;
+    std::filesystem::path coverageDir;  ///< inside the workspace folder; created when missing
+};
+
 /// Runs a build for one selector value (0 = the original) under time and memory limits.
 CsimRun runCsim(const CsimWorkspace& ws, const CsimBuild& build, int selector, double timeoutSeconds,
-                long memoryMiB = 1024);
+                long memoryMiB = 1024, const CsimRunExtras& extras = {});
+
+/// The kernel lines a Coverage run executed, from the gcov data it left in `coverageDir`:
+/// (index into `sources`, line). `known` receives every line gcov has a count for.
+std::set<std::pair<int, int>> readCsimCoverage(const CsimWorkspace& ws, const CsimBuild& build,
+                                               const std::filesystem::path& coverageDir,
+                                               const std::vector<SourceFile>& sources,
+                                               std::set<std::pair<int, int>>* known = nullptr);
+
+/// The first line of `text` containing `what` (e.g. a testbench's "FAIL"), shortened; empty
+/// when none.
+std::string firstLineWith(const std::string& text, const std::string& what);
+
+/// The first line where two outputs differ: {line, expected, actual}; null when equal.
+nlohmann::json firstOutputDifference(const std::string& expected, const std::string& actual);
 
 }  // namespace veriloop

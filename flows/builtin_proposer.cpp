@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "mutators/generate.h"
+#include "flows/hls_repair_templates.h"
 #include "mutators/rtl_operator_kit.h"
 
 namespace veriloop {
@@ -88,7 +89,8 @@ std::vector<std::unique_ptr<MutationOperator>> repairTemplates(const std::vector
 std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& sources,
                                                const std::vector<Site>& sites,
                                                const std::vector<std::pair<std::string, int>>& lines,
-                                               const std::string& operators, uint64_t seed)
+                                               const std::string& operators, uint64_t seed,
+                                               const HlsAnalysis* hls)
 {
     std::map<std::pair<std::string, int>, size_t> rank;
     for (size_t i = 0; i < lines.size(); ++i) rank.emplace(lines[i], i);
@@ -99,10 +101,10 @@ std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& so
             onLines.push_back(s);
     auto ops = OperatorRegistry::instance().select(operators);
     if (!ops) return {};
-    auto templates = repairTemplates(&sites);
+    auto templates = hls ? hlsRepairTemplates() : repairTemplates(&sites);
     std::vector<const MutationOperator*> all = *ops;
     for (const auto& t : templates) all.push_back(t.get());
-    auto gen = generateMutants(sources, onLines, all, GenerateOptions{seed, 0});
+    auto gen = generateMutants(sources, onLines, all, GenerateOptions{seed, 0, hls});
     std::vector<RepairCandidate> out;
     for (auto& m : gen.mutants) {
         auto files = applyEdits(sources, m.edits);
@@ -116,16 +118,24 @@ std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& so
         out.push_back(std::move(c));
     }
     // The ranking decides; on one line the common bug patterns' inverses (operators of the
-    // `default` group) come first, then the other operators, then the repair templates.
-    auto prior = [](const Mutant& m) {
+    // `default` group) come first, then the other operators, then the repair templates. For
+    // HLS the templates come first: they are written as fixes, while the hls-* pragma
+    // operators (not in `default`) make further pragma bugs.
+    auto prior = [hls](const Mutant& m) {
         const MutationOperator* op = OperatorRegistry::instance().find(m.operatorId);
-        if (!op) return 2;
+        if (!op) return hls ? 0 : 2;
         const auto& g = op->info().groups;
-        return std::find(g.begin(), g.end(), "default") != g.end() ? 0 : 1;
+        return std::find(g.begin(), g.end(), "default") != g.end() ? 1 : 2;
     };
     std::stable_sort(out.begin(), out.end(), [&](const RepairCandidate& a, const RepairCandidate& b) {
-        const size_t ra = rank.at({a.mutant.file, a.mutant.line});
-        const size_t rb = rank.at({b.mutant.file, b.mutant.line});
+        // A template's edit may sit on another line than its site (a pragma moved into a
+        // nested loop): those go after the ranked lines.
+        auto rankOf = [&](const Mutant& m) {
+            auto it = rank.find({m.file, m.line});
+            return it == rank.end() ? lines.size() : it->second;
+        };
+        const size_t ra = rankOf(a.mutant);
+        const size_t rb = rankOf(b.mutant);
         if (ra != rb) return ra < rb;
         return prior(a.mutant) < prior(b.mutant);
     });
@@ -151,8 +161,8 @@ ProposalBatch BuiltinProposer::propose(const RepairContext& ctx)
         next_ = end;
         std::vector<std::pair<std::string, int>> window;
         for (size_t i = begin; i < end; ++i) window.push_back({lines[i].file, lines[i].line});
-        batch.candidates =
-            builtinCandidates(ctx.sources, ctx.sites, window, options_.operators, options_.seed);
+        batch.candidates = builtinCandidates(ctx.sources, ctx.sites, window, options_.operators,
+                                             options_.seed, ctx.hls);
         if (!batch.candidates.empty()) break;
     }
     if (batch.candidates.empty()) {

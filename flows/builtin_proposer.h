@@ -6,6 +6,7 @@
 // and indices, blocking/non-blocking swap, ...). Repair templates add what no operator undoes
 // (`+` back to `*`, `/` back to `%`, `>>` back to `>>>`, a constant replaced by another
 // constant of the same module, a variable read replaced by any variable of its type).
+// HLS C++ designs get the hls-* operators and their own templates (flows/hls_repair_templates.h).
 // Candidates carry schema choices, so a whole batch is checked in one build. Successive calls
 // widen the window of ranked lines; the proposer is exhausted when every ranked line has been
 // offered.
@@ -40,9 +41,12 @@ private:
 };
 
 /// The candidates at sites on `lines` (file path, line) of the design, in the order of `lines`.
+/// `hls`: the HLS frontend's analysis of an HLS C++ design (hls-* operators and the HLS repair
+/// templates apply); null for RTL.
 std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& sources,
                                                const std::vector<Site>& sites,
                                                const std::vector<std::pair<std::string, int>>& lines,
-                                               const std::string& operators, uint64_t seed);
+                                               const std::string& operators, uint64_t seed,
+                                               const HlsAnalysis* hls = nullptr);
 
 }  // namespace veriloop

@@ -1,26 +1,19 @@
-// Why the verdicts are right: a candidate `passes` only when the same checks that fail on the
-// buggy design (its testbench and, with a golden, seeded random differential runs compared
-// cycle by cycle with the golden) pass on the fixed sources built from scratch in the
-// sandbox. `correct` needs more: the fixed sources equal the golden, or Yosys proves them
-// equivalent after the same formal setup showed the buggy design non-equivalent (the canary,
-// as in the labeler). Why it terminates: every round spends one iteration of a finite budget,
-// and a proposer that reports itself exhausted or fails fatally ends the loop.
+// Why the verdicts are right: a candidate `passes` only when the language's checker
+// (debug_rtl.cpp, debug_hls.cpp) finds that the checks failing on the buggy design pass on the
+// fixed sources built in the sandbox; it is `correct` when its sources equal the golden or the
+// checker's stronger test against the golden holds. Why it terminates: every round spends one
+// iteration of a finite budget, and a proposer that reports itself exhausted or fails fatally
+// ends the loop.
 
 #include "flows/debug_loop.h"
 
-#include <atomic>
 #include <chrono>
-#include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "equivalence/schema.h"
-#include "equivalence/verilator_sim.h"
-#include "flows/design_labeler.h"
+#include "flows/debug_checker.h"
 #include "flows/patch_safety.h"
-#include "frontend/rtl/rtl_frontend.h"
 
 namespace veriloop {
 
@@ -97,297 +90,27 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct StimulusRun {
-    uint64_t seed = 1;
-    int cycles = 100;
-    std::filesystem::path ref;  // the golden's outputs for this seed and length
-};
-
-// Binaries of one set of candidates (or of one version of the sources).
-struct Builds {
-    SimBuild tb;
-    std::optional<SimBuild> diff;
-    std::vector<int> tbSelector;  // per candidate; {0} for standalone builds
-    /// Whether the differential build can be trusted to behave like each candidate built
-    /// alone. A schema can read a variable inside the block that drives it (a wrong-variable
-    /// candidate), and Verilator then orders the evaluation of the whole schema differently,
-    /// so its outputs can differ from the same sources built alone in some cycles.
-    bool diffFaithful = true;
-};
-
-struct Outcome {
-    std::string outcome = "not-run";
-    std::string detail;
-};
-
 class DebugSession {
 public:
     DebugSession(const Design& design, Proposer& proposer, const DebugOptions& options)
-        : d_(design), proposer_(proposer), o_(options),
-          work_(std::filesystem::absolute(options.workDir)), sandbox_(work_ / "run")
+        : env_{design, options, std::filesystem::absolute(options.workDir)}, d_(design),
+          proposer_(proposer), o_(options),
+          checker_(design.isRtl() ? makeRtlChecker(env_) : makeHlsChecker(env_))
     {
     }
 
     DebugResult run()
     {
         const auto start = Clock::now();
-        if (!d_.isRtl()) {
-            r_.error = makeDiag(DiagCode::UnsupportedConstruct,
-                                "unsupported: `veriloop debug` checks RTL designs; HLS C++ needs "
-                                "the C simulation checker (equivalence/csim), not in this build",
-                                (d_.dir / "design.toml").string());
-            r_.error->kind = DiagKind::Unsupported;
-            return finish(start);
-        }
-        if (!prepare()) return finish(start);
-        loop(start);
-        return finish(start);
-    }
-
-private:
-    DebugResult finish(Clock::time_point start)
-    {
+        std::error_code ec;
+        std::filesystem::create_directories(env_.work, ec);
+        if (checker_->prepare(r_)) loop(start);
         r_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         return std::move(r_);
     }
 
-    void log(const std::string& line) const
-    {
-        if (o_.log) o_.log(line);
-    }
-
-    std::string normalize(std::string text) const
-    {
-        for (const auto& [from, to] : {std::pair{work_.string(), std::string("<work>")},
-                                       std::pair{d_.dir.string(), std::string("<design>")}}) {
-            if (from.empty()) continue;
-            for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size()))
-                text.replace(p, from.size(), to);
-        }
-        return text;
-    }
-
-    bool hasGolden() const { return !o_.golden.empty() && !ports_.empty(); }
-
-    // ---- preparation: frontend, golden references, coverage runs, fault localization ----
-
-    bool prepare()
-    {
-        std::error_code ec;
-        std::filesystem::create_directories(work_, ec);
-        auto analyzed = rtl::analyzeRtlDesign(d_, work_ / "frontend");
-        if (!analyzed) {
-            r_.error = analyzed.error();
-            return false;
-        }
-        sites_ = analyzed->sites;
-        for (const auto& m : analyzed->modules) selectorSites_.push_back({m.file, m.headerEnd});
-        for (const auto& p : analyzed->topPorts) ports_.push_back({p.name, p.width, p.dir});
-        if (!o_.golden.empty() && !prepareGolden()) return false;
-        return runCoverage();
-    }
-
-    std::vector<std::string> stimulusArgs(const StimulusRun& s) const
-    {
-        return {fmt::format("+vl_seed={}", s.seed), fmt::format("+vl_cycles={}", s.cycles)};
-    }
-
-    SimBuildOptions buildOptions(bool coverage, int jobs) const
-    {
-        SimBuildOptions bo;
-        bo.jobs = jobs;
-        bo.runtimeCache = o_.runtimeCache;
-        bo.coverage = coverage;
-        return bo;
-    }
-
-    // The golden's differential build and its outputs for every seed the loop uses.
-    bool prepareGolden()
-    {
-        std::string key;
-        for (const auto& f : o_.golden) key += f.path + '\0' + f.text + '\0';
-        for (const auto& p : ports_) key += fmt::format("{}:{}:{};", p.name, p.width, p.dir);
-        key += fmt::format("{}:{}:{}:{}", d_.stimulus.seed, d_.stimulus.cycles, o_.checkSeeds, o_.flRuns);
-        const auto dir = o_.goldenCache.empty() ? work_ / "golden"
-                                                : std::filesystem::absolute(o_.goldenCache) / contentHash(key);
-        const bool cached = !o_.goldenCache.empty() && std::filesystem::exists(dir / "ready");
-        std::optional<SimBuild> build;
-        if (!cached) {
-            auto b = buildSimulation(d_, o_.golden, SimKind::Differential, ports_, dir / "diff",
-                                     buildOptions(false, o_.jobs));
-            if (!b) {
-                r_.error = makeDiag(DiagCode::BuildFailed,
-                                    "the golden does not build: " + b.error().message,
-                                    d_.dir.string());
-                return false;
-            }
-            build = *b;
-        }
-        const int reset = d_.reset ? d_.reset->cycles : 0;
-        const int full = std::max(d_.stimulus.cycles, 16);
-        validation_.push_back({d_.stimulus.seed, full, {}});
-        for (int i = 0; i < o_.checkSeeds; ++i)
-            validation_.push_back({d_.stimulus.seed + 1000 + static_cast<uint64_t>(i), full, {}});
-        static const int kLengths[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
-        for (int i = 0; i < o_.flRuns; ++i) {
-            const int len = kLengths[(i / 2) % std::size(kLengths)];
-            flStimuli_.push_back({5000 + static_cast<uint64_t>(i), std::min(full, reset + len), {}});
-        }
-        std::vector<StimulusRun*> all;
-        for (auto& s : validation_) all.push_back(&s);
-        for (auto& s : flStimuli_) all.push_back(&s);
-        for (auto* s : all) s->ref = dir / "run" / fmt::format("ref_{}_{}.txt", s->seed, s->cycles);
-        if (cached) return true;
-        std::atomic<bool> ok{true};
-        Sandbox sandbox(dir / "run");
-        parallelFor(all.size(), o_.jobs, [&](size_t i) {
-            const StimulusRun& s = *all[i];
-            SimRunOptions ro;
-            ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-            ro.extraArgs = stimulusArgs(s);
-            ro.extraArgs.push_back("+vl_dump=" + s.ref.string());
-            if (!runDifferential(*build, sandbox, ro).passed) ok = false;
-        });
-        if (!ok) {
-            r_.error = makeDiag(DiagCode::BuildFailed,
-                                "the golden's differential harness does not run", d_.dir.string());
-            return false;
-        }
-        if (!o_.goldenCache.empty()) writeFile(dir / "ready", key);
-        return true;
-    }
-
-    // Coverage builds of the buggy design: the testbench run and the seeded random runs
-    // against the golden give the spectrum; their failures are the evidence.
-    bool runCoverage()
-    {
-        std::optional<tl::expected<SimBuild, Diagnostic>> tb, diff;
-        const bool withDiff = hasGolden();
-        {
-            std::thread t;
-            if (withDiff)
-                t = std::thread([&] {
-                    diff = buildSimulation(d_, d_.sources, SimKind::Differential, ports_,
-                                           work_ / "cov" / "diff", buildOptions(true, 1));
-                });
-            tb = buildSimulation(d_, d_.sources, SimKind::Testbench, ports_, work_ / "cov" / "tb",
-                                 buildOptions(true, withDiff ? 1 : o_.jobs));
-            if (t.joinable()) t.join();
-        }
-        if (!*tb) {
-            r_.error = makeDiag(DiagCode::BuildFailed,
-                                "the design does not build with its testbench: " +
-                                    normalize(tb->error().message),
-                                (d_.dir / "design.toml").string());
-            return false;
-        }
-        std::vector<CoverageRun> runs;
-        std::set<LineKey> known;
-        PointLines tbPoints, diffPoints;
-        const auto covDir = work_ / "run" / "cov";
-        std::filesystem::create_directories(covDir);
-        {
-            SimRunOptions ro;
-            ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-            ro.extraArgs = {"+vl_cov=" + (covDir / "tb.dat").string()};
-            SimRun tbRun = runTestbench(d_, **tb, sandbox_, ro);
-            tbSeconds_ = tbRun.seconds;
-            CoverageRun cr{"testbench", !tbRun.passed, {}};
-            if (auto text = readFile(covDir / "tb.dat"))
-                cr.executed = parseCoverageDat(*text, d_.sources, &known, &cr.points, &tbPoints);
-            if (!tbRun.passed) r_.evidence += "testbench: " + describeFailure(tbRun.evidence) + "\n";
-            runs.push_back(std::move(cr));
-        }
-        if (withDiff && *diff) {
-            std::vector<const StimulusRun*> stimuli = {&validation_.front()};
-            for (const auto& s : flStimuli_) stimuli.push_back(&s);
-            std::vector<CoverageRun> diffRuns(stimuli.size());
-            std::vector<std::string> firstMismatch(stimuli.size());
-            std::mutex knownMutex;
-            parallelFor(stimuli.size(), o_.jobs, [&](size_t i) {
-                const auto& s = *stimuli[i];
-                const auto file = covDir / fmt::format("diff_{}.dat", i);
-                SimRunOptions ro;
-                ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-                ro.extraArgs = stimulusArgs(s);
-                ro.extraArgs.push_back("+vl_ref=" + s.ref.string());
-                ro.extraArgs.push_back("+vl_cov=" + file.string());
-                SimRun run = runDifferential(**diff, sandbox_, ro);
-                diffRuns[i] = {fmt::format("random seed={} cycles={}", s.seed, s.cycles), !run.passed, {}};
-                if (!run.passed) firstMismatch[i] = run.evidence;
-                if (auto text = readFile(file)) {
-                    std::set<LineKey> k;
-                    PointLines pl;
-                    diffRuns[i].executed =
-                        parseCoverageDat(*text, d_.sources, &k, &diffRuns[i].points, &pl);
-                    std::lock_guard lock(knownMutex);
-                    known.insert(k.begin(), k.end());
-                    diffPoints.insert(pl.begin(), pl.end());
-                }
-            });
-            {
-                buggyDump_ = work_ / "run" / "buggy_dump.txt";
-                SimRunOptions ro;
-                ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-                ro.extraArgs = stimulusArgs(validation_.front());
-                ro.extraArgs.push_back("+vl_dump=" + buggyDump_.string());
-                if (!runDifferential(**diff, sandbox_, ro).passed) buggyDump_.clear();
-            }
-            if (!firstMismatch.front().empty())
-                r_.evidence += fmt::format("random differential run against the golden (seed {}, "
-                                           "{} cycles): {}\n",
-                                           validation_.front().seed, validation_.front().cycles,
-                                           describeFailure(firstMismatch.front()));
-            runs.insert(runs.end(), diffRuns.begin(), diffRuns.end());
-        } else if (withDiff) {
-            log("warning: the differential coverage build failed: " + diff->error().message);
-        }
-        std::set<LineKey> always;
-        for (const auto& s : sites_) {
-            const LineKey key{s.token.file, s.line};
-            if (!known.count(key)) always.insert(key);
-        }
-        PointLines points = tbPoints;
-        points.insert(diffPoints.begin(), diffPoints.end());
-        r_.localization = rankLines(runs, always, d_.sources, points);
-        if (r_.localization.failingRuns == 0) {
-            r_.error = makeDiag(DiagCode::NothingToDebug,
-                                hasGolden() ? "the design passes its testbench and matches the "
-                                              "golden on random stimulus: nothing to debug"
-                                            : "the design passes its testbench: nothing to debug "
-                                              "(give --golden DIR to compare against a fixed "
-                                              "version)",
-                                (d_.dir / "design.toml").string());
-            return false;
-        }
-        r_.evidence = normalize(r_.evidence);
-        log(fmt::format("{}: {} failing and {} passing runs; most suspicious: {}", d_.name,
-                        r_.localization.failingRuns, r_.localization.passingRuns,
-                        r_.localization.ranked.empty()
-                            ? std::string("-")
-                            : fmt::format("{}:{}", r_.localization.ranked[0].file,
-                                          r_.localization.ranked[0].line)));
-        return true;
-    }
-
-    static std::string describeFailure(const std::string& evidenceJson)
-    {
-        auto j = nlohmann::json::parse(evidenceJson, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) return oneLine(evidenceJson, 400);
-        if (j.contains("cycle"))
-            return fmt::format("first mismatch at cycle {} on output `{}`: expected {}, got {}",
-                               j["cycle"].get<int>(), j.value("signal", ""),
-                               j.value("expected", ""), j.value("actual", ""));
-        std::string s;
-        if (j.value("timed_out", false)) s += "timed out; ";
-        if (j.contains("failure") && !j["failure"].get<std::string>().empty())
-            s += j["failure"].get<std::string>();
-        else if (j.contains("exit_code"))
-            s += fmt::format("exit code {}", j["exit_code"].dump());
-        if (j.contains("stdout_tail") && !j["stdout_tail"].get<std::string>().empty())
-            s += "\n--- testbench output (tail) ---\n" + j["stdout_tail"].get<std::string>();
-        return s;
-    }
+private:
+    void log(const std::string& line) const { env_.log(line); }
 
     // ---- the loop ----
 
@@ -417,7 +140,8 @@ private:
         ctx.sources = d_.sources;
         ctx.evidence = r_.evidence;
         ctx.suspicious = r_.localization.ranked;
-        ctx.sites = sites_;
+        ctx.sites = checker_->sites();
+        ctx.hls = checker_->hlsAnalysis();
         std::string why;
         while (budgetLeft(start, why)) {
             ctx.iteration = ++r_.iterations;
@@ -479,7 +203,7 @@ private:
             safe.push_back(&c);
         }
         if (safe.empty()) return false;
-        std::vector<Outcome> outcomes = check(ctx.sources, safe, ctx.iteration);
+        std::vector<CandidateOutcome> outcomes = checker_->check(ctx.sources, safe, ctx.iteration);
         // Candidates after the first that passed may or may not have run (threads race); the
         // transcript must not depend on that, so they count as not run.
         size_t first = outcomes.size();
@@ -490,7 +214,7 @@ private:
         for (size_t i = 0; i < safe.size(); ++i) {
             AttemptRecord& a = r_.attempts[attemptIndex[i]];
             a.outcome = outcomes[i].outcome;
-            a.detail = normalize(outcomes[i].detail);
+            a.detail = env_.normalize(outcomes[i].detail);
             if (a.outcome != "not-run") ++r_.candidatesChecked;
             if (a.outcome == "passed" && passed < 0) passed = static_cast<int>(i);
             if (a.outcome != "passed" && a.outcome != "not-run" && !safe[i]->reply.empty())
@@ -521,180 +245,6 @@ private:
         return "The testbench still fails:\n" + a.detail;
     }
 
-    // ---- checking candidates in the sandbox ----
-
-    std::vector<Outcome> check(const std::vector<SourceFile>& base,
-                               const std::vector<const RepairCandidate*>& cands, int iteration)
-    {
-        std::vector<Outcome> out(cands.size());
-        std::vector<size_t> schema, alone;
-        for (size_t i = 0; i < cands.size(); ++i)
-            (cands[i]->schemaCapable ? schema : alone).push_back(i);
-        // (binaries, selector in them) per candidate
-        std::vector<std::pair<std::shared_ptr<Builds>, size_t>> where(cands.size());
-        const auto dir = work_ / fmt::format("iter{}", iteration);
-        int buildNo = 0;
-        std::function<void(const std::vector<size_t>&)> buildSchemaSet =
-            [&](const std::vector<size_t>& set) {
-                if (set.empty()) return;
-                std::vector<const Mutant*> ms;
-                for (size_t i : set) ms.push_back(&cands[i]->mutant);
-                SchemaResult schema = buildMutantSchema(base, selectorSites_, ms);
-                auto b = buildPair(schema.files, dir / fmt::format("b{}", buildNo++));
-                if (b) {
-                    auto shared = std::make_shared<Builds>(std::move(*b));
-                    shared->tbSelector = schema.selector;
-                    shared->diffFaithful = faithful(*shared);
-                    for (size_t k = 0; k < set.size(); ++k) {
-                        if (schema.selector[k] == 0) alone.push_back(set[k]);  // not placed
-                        else where[set[k]] = {shared, k};
-                    }
-                    return;
-                }
-                if (set.size() == 1) {
-                    alone.push_back(set[0]);
-                    return;
-                }
-                const size_t half = set.size() / 2;
-                buildSchemaSet({set.begin(), set.begin() + half});
-                buildSchemaSet({set.begin() + half, set.end()});
-            };
-        buildSchemaSet(schema);
-        for (size_t i : alone) {
-            auto b = buildPair(cands[i]->files, dir / fmt::format("b{}", buildNo++));
-            if (!b) {
-                out[i] = {"build-failed", b.error().message};
-                continue;
-            }
-            b->tbSelector = {0};
-            where[i] = {std::make_shared<Builds>(std::move(*b)), 0};
-        }
-        runCandidates(where, out);
-        confirmAlone(cands, out, dir);
-        for (auto& o : out)
-            if (o.outcome == "confirm") o = {"not-run", ""};
-        return out;
-    }
-
-    // Selector 0 of a schema's differential build must reproduce the buggy design built alone
-    // (the coverage build) cycle for cycle on the validation stimulus.
-    bool faithful(const Builds& b)
-    {
-        if (!b.diff || buggyDump_.empty()) return true;
-        const auto dump = work_ / "run" / fmt::format("faithful_{}.txt", ++dumps_);
-        SimRunOptions ro;
-        ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-        ro.extraArgs = stimulusArgs(validation_.front());
-        ro.extraArgs.push_back("+vl_dump=" + dump.string());
-        runDifferential(*b.diff, sandbox_, ro);
-        const bool same = readFile(dump).value_or("-") == readFile(buggyDump_).value_or("+");
-        if (!same) log(fmt::format("{}: the schema build does not reproduce the design cycle for "
-                                   "cycle; differential checks are confirmed on builds of their own",
-                                   d_.name));
-        return same;
-    }
-
-    // Candidates that passed the testbench in a schema whose differential build is not
-    // faithful get a differential build of their own, in proposer order, until one passes.
-    void confirmAlone(const std::vector<const RepairCandidate*>& cands, std::vector<Outcome>& out,
-                      const std::filesystem::path& dir)
-    {
-        int builds = 0;
-        for (size_t i = 0; i < cands.size(); ++i) {
-            if (out[i].outcome == "passed") return;
-            if (out[i].outcome != "confirm") continue;
-            if (builds >= kMaxConfirmBuilds) {
-                out[i] = {"not-run", ""};
-                continue;
-            }
-            ++builds;
-            auto diff = buildSimulation(d_, cands[i]->files, SimKind::Differential, ports_,
-                                        dir / fmt::format("alone{}", i), buildOptions(false, o_.jobs));
-            if (!diff) {
-                out[i] = {"build-failed", diff.error().message};
-                continue;
-            }
-            out[i] = runValidation(*diff, 0);
-        }
-    }
-
-    Outcome runValidation(const SimBuild& diff, int selector)
-    {
-        for (const auto& s : validation_) {
-            SimRunOptions dro;
-            dro.selector = selector;
-            dro.timeoutSeconds = d_.testbench.timeoutSeconds;
-            dro.extraArgs = stimulusArgs(s);
-            dro.extraArgs.push_back("+vl_ref=" + s.ref.string());
-            SimRun run = runDifferential(diff, sandbox_, dro);
-            if (!run.passed)
-                return {run.timedOut ? "timeout" : "differential-failed",
-                        fmt::format("seed {}, {} cycles: {}", s.seed, s.cycles,
-                                    describeFailure(run.evidence))};
-        }
-        return {"passed", "testbench and random differential runs against the golden pass"};
-    }
-
-    // Testbench build and (with a golden) differential build of one version of the sources.
-    tl::expected<Builds, Diagnostic> buildPair(const std::vector<SourceFile>& files,
-                                               const std::filesystem::path& dir)
-    {
-        Builds b;
-        std::optional<tl::expected<SimBuild, Diagnostic>> diff;
-        std::thread t;
-        if (hasGolden())
-            t = std::thread([&] {
-                diff = buildSimulation(d_, files, SimKind::Differential, ports_, dir / "diff",
-                                       buildOptions(false, 1));
-            });
-        auto tb = buildSimulation(d_, files, SimKind::Testbench, ports_, dir / "tb",
-                                  buildOptions(false, hasGolden() ? 1 : o_.jobs));
-        if (t.joinable()) t.join();
-        if (!tb) return tl::unexpected(tb.error());
-        b.tb = *tb;
-        if (diff) {
-            if (!*diff) return tl::unexpected(diff->error());
-            b.diff = **diff;
-        }
-        return b;
-    }
-
-    // Runs every built candidate in proposer order on `jobs` threads; a candidate after one
-    // that already passed is not run (it cannot be the first to pass).
-    void runCandidates(const std::vector<std::pair<std::shared_ptr<Builds>, size_t>>& where,
-                       std::vector<Outcome>& out)
-    {
-        std::atomic<size_t> firstPass{SIZE_MAX};
-        const double tbTimeout =
-            std::min(d_.testbench.timeoutSeconds, std::max(2.0, 20 * tbSeconds_));
-        parallelFor(where.size(), o_.jobs, [&](size_t i) {
-            if (!where[i].first || i > firstPass.load()) return;
-            const Builds& b = *where[i].first;
-            const int sel = b.tbSelector.empty() ? 0 : b.tbSelector[where[i].second];
-            SimRunOptions ro;
-            ro.selector = sel;
-            ro.timeoutSeconds = tbTimeout;
-            SimRun tb = runTestbench(d_, b.tb, sandbox_, ro);
-            if (!tb.passed) {
-                out[i] = {tb.timedOut ? "timeout" : "testbench-failed", describeFailure(tb.evidence)};
-                return;
-            }
-            if (b.diff && !b.diffFaithful) {
-                out[i] = {"confirm", ""};  // differential check on a build of its own
-                return;
-            }
-            if (b.diff) {
-                out[i] = runValidation(*b.diff, sel);
-                if (out[i].outcome != "passed") return;
-            } else {
-                out[i] = {"passed", "the testbench passes"};
-            }
-            size_t cur = firstPass.load();
-            while (i < cur && !firstPass.compare_exchange_weak(cur, i)) {
-            }
-        });
-    }
-
     // ---- the accepted fix ----
 
     void accept(const RepairCandidate& fix, const std::vector<SourceFile>& base)
@@ -716,53 +266,29 @@ private:
             r_.correctness = "the fixed sources are identical to the golden";
             return;
         }
-        if (!o_.formal) {
-            r_.correctness = "passes the tests against the golden; formal check disabled";
-            return;
-        }
-        FormalResult canary = checkEquivalence(d_, o_.golden, d_.sources, work_ / "formal" / "canary",
-                                               o_.formalOptions);
-        if (canary.status != FormalStatus::NonEquivalent) {
-            r_.correctness = "passes the tests against the golden; Yosys could not tell the buggy "
-                             "design from the golden here, so an equivalence proof would not be "
-                             "trusted";
-            return;
-        }
-        FormalResult f = checkEquivalence(d_, o_.golden, fix.files, work_ / "formal" / "fix",
-                                          o_.formalOptions);
-        if (f.status == FormalStatus::Equivalent) {
-            r_.verdict = RepairVerdict::Correct;
-            r_.correctness = f.bound > 0
-                                 ? fmt::format("Yosys proves it equivalent to the golden ({}, "
-                                               "bound {})",
-                                               f.engine, f.bound)
-                                 : fmt::format("Yosys proves it equivalent to the golden ({})",
-                                               f.engine);
-        } else if (f.status == FormalStatus::NonEquivalent) {
-            r_.correctness = "passes the tests, but Yosys finds an input sequence on which it "
-                             "differs from the golden";
-        } else {
-            r_.correctness = "passes the tests; Yosys could not decide equivalence to the golden";
-        }
+        std::tie(r_.verdict, r_.correctness) = checker_->judge(fix);
     }
 
+    DebugEnv env_;
     const Design& d_;
     Proposer& proposer_;
     const DebugOptions& o_;
-    std::filesystem::path work_;
-    Sandbox sandbox_;
+    std::unique_ptr<DebugChecker> checker_;
     DebugResult r_;
-    std::vector<Site> sites_;
-    std::vector<SelectorSite> selectorSites_;
-    std::vector<PortInfo> ports_;
-    std::vector<StimulusRun> validation_, flStimuli_;
-    double tbSeconds_ = 1;
-    std::filesystem::path buggyDump_;  // the buggy design's outputs on the validation stimulus
-    std::atomic<int> dumps_{0};
-    static constexpr int kMaxConfirmBuilds = 6;
 };
 
 }  // namespace
+
+std::string DebugEnv::normalize(std::string text) const
+{
+    for (const auto& [from, to] : {std::pair{work.string(), std::string("<work>")},
+                                   std::pair{design.dir.string(), std::string("<design>")}}) {
+        if (from.empty()) continue;
+        for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size()))
+            text.replace(p, from.size(), to);
+    }
+    return text;
+}
 
 DebugResult runDebugLoop(const Design& design, Proposer& proposer, const DebugOptions& options)
 {

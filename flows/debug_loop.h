@@ -37,6 +37,7 @@ struct DebugOptions {
     std::vector<SourceFile> golden;
     std::filesystem::path workDir;       ///< private scratch folder
     std::filesystem::path runtimeCache;  ///< shared Verilator runtime objects; empty: none
+    std::filesystem::path hlsInclude;    ///< HLS C++: the HLS headers; empty: veriloop's own
     /// Where the golden's build and reference outputs are kept for reuse by later runs with
     /// the same golden (eval: every sample of a design); empty: in workDir, not reused.
     std::filesystem::path goldenCache;
@@ -58,6 +59,7 @@ struct AttemptRecord {
     std::string description;
     std::string diff;
     /// rejected | patch-error | build-failed | testbench-failed | differential-failed |
+    /// rule-violation (HLS: passes C simulation, breaks a pragma rule) |
     /// timeout | passed | not-run (a candidate ranked after the accepted one)
     std::string outcome;
     std::string detail;
@@ -85,8 +87,7 @@ struct DebugResult {
     nlohmann::json toJson() const;
 };
 
-/// Runs the loop on `design` (whose sources are the buggy version). RTL designs only; an HLS
-/// design returns an Unsupported diagnostic.
+/// Runs the loop on `design` (whose sources are the buggy version), RTL or HLS C++.
 DebugResult runDebugLoop(const Design& design, Proposer& proposer, const DebugOptions& options);
 
 /// Reads the golden sources for `design` from `goldenDir` (same relative paths).

@@ -132,7 +132,6 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
     for (const auto& d : designs) {
         auto it = splits.find(d.name);
         if (it == splits.end() || it->second != options.split) continue;
-        if (d.language == "hls-cpp") continue;
         for (auto& m : db->mutants(d.id))
             if (m.verdict && isConfirmedBug(m.verdict->verdict)) todo.push_back({&d, m.mutant});
     }

@@ -20,31 +20,6 @@ constexpr double kTimeoutFactor = 20;  // a mutant may run this many times the o
 constexpr double kMinTimeout = 1.0;
 constexpr double kSanitizerSlowdown = 4;
 
-std::string firstLineWith(const std::string& text, const std::string& what)
-{
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line))
-        if (line.find(what) != std::string::npos) return oneLine(line, 300);
-    return {};
-}
-
-// The first line where two outputs differ, as (line number, expected, actual).
-nlohmann::json firstDifference(const std::string& expected, const std::string& actual)
-{
-    std::istringstream e(expected), a(actual);
-    std::string le, la;
-    for (int n = 1;; ++n) {
-        const bool he = static_cast<bool>(std::getline(e, le));
-        const bool ha = static_cast<bool>(std::getline(a, la));
-        if (!he && !ha) return nullptr;
-        if (!he) le = "<end of output>";
-        if (!ha) la = "<end of output>";
-        if (le != la || !he || !ha)
-            return {{"line", n}, {"expected", oneLine(le, 240)}, {"actual", oneLine(la, 240)}};
-    }
-}
-
 class HlsLabeler {
 public:
     HlsLabeler(const Design& design, const HlsAnalysis& analysis, const HlsLabelOptions& options,
@@ -166,7 +141,7 @@ private:
             v.evidenceKind = z.signal ? "crash" : "output-mismatch";
             ev = {{"exit_code", z.exitCode},
                   {"failure", firstLineWith(z.out + "\n" + z.err, "FAIL")},
-                  {"first_difference", firstDifference(originalOut_, z.out)}};
+                  {"first_difference", firstOutputDifference(originalOut_, z.out)}};
             if (z.signal) ev["signal"] = z.signal;
         } else if (p && (!p->passed || p->out != patternOut_)) {
             v.evidenceKind = "uninit-differential";
@@ -175,7 +150,7 @@ private:
                   {"pattern_exit_code", p->exitCode}, {"pattern_signal", p->signal},
                   {"pattern_timed_out", p->timedOut},
                   {"failure", firstLineWith(p->out + "\n" + p->err, "FAIL")},
-                  {"first_difference", firstDifference(patternOut_, p->out)}};
+                  {"first_difference", firstOutputDifference(patternOut_, p->out)}};
         } else {
             v.verdict = Verdict::Survived;
             v.evidenceKind = "none";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/design.h"
+#include "core/hls_model.h"
 #include "core/mutant.h"
 #include "core/site.h"
 #include "core/source.h"
@@ -39,7 +40,8 @@ struct RepairContext {
     std::string evidence;                   ///< the failing checks, human readable
     std::vector<SuspiciousLine> suspicious; ///< ranked, most suspicious first
     std::vector<AttemptFeedback> history;   ///< earlier attempts, oldest first
-    std::vector<Site> sites;                ///< mutation sites of `sources` (RTL frontend)
+    std::vector<Site> sites;                ///< mutation sites of `sources` (the frontend's)
+    const HlsAnalysis* hls = nullptr;       ///< HLS C++: the frontend's analysis of `sources`
     int iteration = 1;                      ///< 1-based
 };
 

@@ -1,9 +1,10 @@
-// The debug loop: the built-in repairer on hand-planted bugs in corpus designs, the LLM
-// proposer through the real client against the scripted fixture server, the safety screen,
-// fault localization, transcript replay and --apply.
+// The debug loop: the built-in repairer on hand-planted bugs in corpus designs (RTL and HLS
+// C++), the LLM proposer through the real client against the scripted fixture server, the
+// safety screen, fault localization, transcript replay and --apply.
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -14,10 +15,12 @@
 
 #include "core/design.h"
 #include "core/text.h"
+#include "equivalence/csim.h"
 #include "flows/builtin_proposer.h"
 #include "flows/debug_loop.h"
 #include "flows/fault_localization.h"
 #include "flows/patch_safety.h"
+#include "frontend/hls/hls_frontend.h"
 #include "llm_client/fixture_server.h"
 #include "llm_client/llm_proposer.h"
 
@@ -242,6 +245,120 @@ INSTANTIATE_TEST_SUITE_P(
                                  "raw[7] == a[7]"},
                       PlantedBug{"counter", "rtl/counter.sv", "count + 1'b1", "count - 1'b1"}),
     [](const auto& info) { return std::string(info.param.design); });
+
+// ---------------------------------------------------------------- HLS C++
+
+struct PlantedHlsBug {
+    const char* design;
+    const char* file;
+    const char* from;
+    const char* to;
+    const char* fixedBy;  // the operator or template expected to undo it
+    bool identical;       // the fix is the original text (else: equal on the extended test)
+    int flWithin;         // the planted line is among this many most suspicious
+};
+
+class HlsBuiltinRepair : public ::testing::TestWithParam<PlantedHlsBug> {};
+
+// C simulation in three flavors, gcov fault localization, the differential harness and the
+// pragma rules find and undo single bugs in corpus kernels; the fix equals the original.
+TEST_P(HlsBuiltinRepair, RestoresTheOriginal)
+{
+    const PlantedHlsBug& bug = GetParam();
+    const fs::path original = kSource / "corpora/hls" / bug.design;
+    auto dir = plantBug(original, fmt::format("hls-{}", bug.design), bug.file, bug.from, bug.to);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design.has_value()) << design.error().format();
+    auto o = testOptions(dir.parent_path() / "work");
+    o.golden = goldenOf(*design, original);
+    BuiltinProposer proposer;
+    DebugResult r = runDebugLoop(*design, proposer, o);
+    ASSERT_FALSE(r.error) << r.error->format();
+    EXPECT_EQ(r.verdict, RepairVerdict::Correct) << r.toJson().dump(2);
+    if (bug.identical) EXPECT_EQ(texts(r.fixed), texts(o.golden)) << r.diff;
+    EXPECT_EQ(r.fixOrigin, std::string("builtin:") + bug.fixedBy) << r.diff;
+    // The planted line is among the most suspicious (lines every failing run and no passing
+    // run executes tie; ties keep file order).
+    const int line = [&] {
+        const auto text = readFile(dir / bug.file).value_or("");
+        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find(bug.to), '\n'));
+    }();
+    int rank = 0;
+    for (size_t k = 0; k < r.localization.ranked.size() && !rank; ++k)
+        if (r.localization.ranked[k].line == line) rank = static_cast<int>(k) + 1;
+    EXPECT_GE(rank, 1) << r.toJson()["fault_localization"].dump(2);
+    EXPECT_LE(rank, bug.flWithin) << r.toJson()["fault_localization"].dump(2);
+    EXPECT_NE(readFile(dir / bug.file).value_or("").find(bug.to), std::string::npos);
+    fs::remove_all(dir.parent_path());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, HlsBuiltinRepair,
+    ::testing::Values(
+        // output mismatch: a wrong lane of the unrolled dot product
+        PlantedHlsBug{"gemm", "src/gemm.cpp", "acc2 += a_tile[i][k + 2]", "acc2 += a_tile[i][k + 1]",
+                      "hls-index-inc", false, 20},
+        // uninitialized loop counter: only pattern auto-initialization shows it
+        PlantedHlsBug{"softmax_fixed", "src/softmax_fixed.cpp", "for (int i = 0; i < n; i++) {",
+                      "for (int i; i < n; i++) {", "hls-repair-add-initializer", true, 5},
+        // a partition factor that does not divide the dimension: only the pragma rules see it
+        PlantedHlsBug{"stencil2d", "src/stencil2d.cpp", "variable=k type=complete dim=1",
+                      "variable=k type=cyclic dim=1 factor=2", "hls-repair-partition-shape", true, 1}),
+    [](const auto& info) { return std::string(info.param.design); });
+
+// Without a golden the testbench (in every flavor) decides, and the verdict is at most
+// plausible.
+TEST(HlsDebug, WithoutGoldenTheTestbenchDecides)
+{
+    const fs::path original = kSource / "corpora/hls/gemm";
+    auto dir = plantBug(original, "hls-nogolden", "src/gemm.cpp", "acc2 += a_tile[i][k + 2]",
+                        "acc2 -= a_tile[i][k + 2]");
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design.has_value());
+    auto o = testOptions(dir.parent_path() / "work");
+    BuiltinProposer proposer;
+    DebugResult r = runDebugLoop(*design, proposer, o);
+    ASSERT_FALSE(r.error) << r.error->format();
+    EXPECT_NE(r.evidence.find("FAIL"), std::string::npos) << r.evidence;
+    EXPECT_EQ(r.verdict, RepairVerdict::Plausible) << r.toJson().dump(2);
+    EXPECT_NE(r.diff.find("+                acc2 += a_tile[i][k + 2]"), std::string::npos) << r.diff;
+    fs::remove_all(dir.parent_path());
+}
+
+// gcov coverage of a Coverage build: the lines a run executed, also when a sanitizer reports
+// an error and when the run hangs (its alarm writes the data before the time limit).
+TEST(HlsDebug, CoverageBuildReportsExecutedLinesOfFailingRuns)
+{
+    struct Case {
+        const char* name;
+        const char* from;
+        const char* to;
+        const char* marker;  // text on the line that must be executed
+    };
+    for (const Case& c : {Case{"oob", "acc2 += a_tile[i][k + 2]", "acc2 += a_tile[i][k + 200]", "k + 200"},
+                          Case{"hang", "k < GEMM_K; k += 4)", "k < GEMM_K; )", "acc3 +="}}) {
+        SCOPED_TRACE(c.name);
+        auto dir = plantBug(kSource / "corpora/hls/gemm", fmt::format("hls-coverage-{}", c.name),
+                            "src/gemm.cpp", c.from, c.to);
+        auto design = loadDesign(dir);
+        ASSERT_TRUE(design.has_value());
+        CsimWorkspace ws(*design, dir.parent_path() / "ws", hls::defaultHlsIncludeDir());
+        auto build = ws.build(design->sources, CsimFlavor::Coverage, "cov");
+        ASSERT_TRUE(build.has_value()) << build.error().log;
+        const auto covDir = dir.parent_path() / "ws" / "run1";
+        CsimRun run = runCsim(ws, *build, 0, 2, 1024, {{}, covDir});
+        EXPECT_FALSE(run.passed);
+        if (std::string(c.name) == "oob") EXPECT_FALSE(run.sanitizerReport.empty()) << run.err;
+        else EXPECT_TRUE(run.timedOut);
+        std::set<std::pair<int, int>> known;
+        auto executed = readCsimCoverage(ws, *build, covDir, design->sources, &known);
+        const auto text = readFile(dir / "src/gemm.cpp").value_or("");
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find(c.marker), '\n'));
+        EXPECT_TRUE(executed.count({0, line})) << "line " << line;
+        EXPECT_GE(known.size(), executed.size());
+        fs::remove_all(dir.parent_path());
+    }
+}
 
 // ---------------------------------------------------------------- LLM proposer
 
