@@ -237,7 +237,7 @@ CsimRun runCsim(const CsimWorkspace& ws, const CsimBuild& build, int selector, d
 
 namespace {
 
-constexpr int kSchemaBuildAttempts = 6;
+constexpr int kSchemaBuildAttempts = 16;  // each attempt drops the mutants g++ points at
 
 bool touchesError(const Mutant& m, const std::vector<SourceFile>& sources, const CsimBuildFailure& f)
 {

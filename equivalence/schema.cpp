@@ -81,6 +81,17 @@ private:
                            kSelectorVar, kSelectorEnv, line);
     }
 
+    // C++: an alternative spanning lines is joined into one, so that only the original's
+    // line breaks remain and every line keeps its number (g++'s error lines then name the
+    // mutants to leave out). One holding a `//` comment keeps its breaks.
+    std::string alternative(const std::string& alt) const
+    {
+        if (dialect_ != SchemaDialect::Cpp || alt.find("//") != std::string::npos) return alt;
+        std::string out = alt;
+        std::replace(out.begin(), out.end(), '\n', ' ');
+        return out;
+    }
+
     std::string renderNode(const Node& n) const
     {
         const std::string orig = renderSpan(n.begin, n.end, n.children);
@@ -88,7 +99,7 @@ private:
         if (n.isStatement && dialect_ == SchemaDialect::Cpp) {
             out = "{ ";
             for (const auto& [sel, alt] : n.alts)
-                out += fmt::format("if ({} == {}) {{ {}; }} else ", kSelectorVar, sel, alt);
+                out += fmt::format("if ({} == {}) {{ {}; }} else ", kSelectorVar, sel, alternative(alt));
             return out + "{ " + orig + "; } }";
         }
         if (n.isStatement) {
@@ -99,7 +110,7 @@ private:
         }
         out = "(";
         for (const auto& [sel, alt] : n.alts)
-            out += fmt::format("({} == {}) ? ({}) : ", kSelectorVar, sel, alt);
+            out += fmt::format("({} == {}) ? ({}) : ", kSelectorVar, sel, alternative(alt));
         return out + "(" + orig + "))";
     }
 

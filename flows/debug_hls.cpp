@@ -35,11 +35,15 @@ constexpr int kCheckSeeds = 8;        // random inputs every candidate must matc
 constexpr int kExtendedSeeds = 200;   // more inputs the fix must match for `correct`
 constexpr double kTimeoutFactor = 20; // a candidate may run this many times the golden's time
 constexpr double kSanitizerSlowdown = 4;
+constexpr int kMaxAloneBuilds = 12;   // candidates built on their own per round
 
 // The builds of one version of the sources, or of a schema holding many candidates.
 struct CsimBuilds {
     CsimBuild zero, sanitize, pattern;
     std::optional<CsimBuild> harness;  // ASan+UBSan build of the differential harness
+    /// Not empty while only `zero` is built: the other flavors are built under this name
+    /// once the zero-init testbench passes.
+    std::string pendingName;
 };
 
 struct Placed {
@@ -124,11 +128,6 @@ public:
         }
         if (!schema.empty() || !pragmaOnly.empty())
             placeInSchema(cands, schema, pragmaOnly, alone, where, prefix);
-        for (size_t i : alone) {
-            auto b = buildAll(cands[i]->files, fmt::format("{}-alone{}", prefix, i));
-            if (!b) out[i] = {"build-failed", b.error()};
-            else where[i] = {std::make_shared<CsimBuilds>(std::move(*b)), 0};
-        }
         std::atomic<size_t> firstPass{SIZE_MAX};
         parallelFor(cands.size(), o_.jobs, [&](size_t i) {
             if (!where[i].builds || i > firstPass.load()) return;
@@ -138,6 +137,27 @@ public:
             while (i < cur && !firstPass.compare_exchange_weak(cur, i)) {
             }
         });
+        // Candidates the schema cannot hold, in order, each with builds of its own: only those
+        // ranked before the first that passed, at most kMaxAloneBuilds a round, and the other
+        // flavors only once the zero-init testbench passes.
+        std::sort(alone.begin(), alone.end());
+        int built = 0;
+        for (size_t i : alone) {
+            if (i > firstPass.load()) break;
+            if (built++ >= kMaxAloneBuilds) continue;  // stays not-run
+            const std::string name = fmt::format("{}-alone{}", prefix, i);
+            auto zero = ws_.build(cands[i]->files, CsimFlavor::Zero, name);
+            if (!zero) {
+                out[i] = {"build-failed", env_.normalize(oneLine(zero.error().log, 800))};
+                continue;
+            }
+            auto builds = std::make_shared<CsimBuilds>();
+            builds->zero = *zero;
+            builds->pendingName = name;
+            where[i] = {builds, 0};
+            out[i] = checkOne(*cands[i], where[i]);
+            if (out[i].outcome == "passed") firstPass = i;
+        }
         placed_.clear();
         for (size_t i = 0; i < cands.size(); ++i) placed_[cands[i]] = where[i];
         return out;
@@ -499,13 +519,6 @@ private:
         std::sort(alone.begin(), alone.end());
     }
 
-    tl::expected<CsimBuilds, std::string> buildAll(const std::vector<SourceFile>& files, const std::string& name)
-    {
-        auto zero = ws_.build(files, CsimFlavor::Zero, name);
-        if (!zero) return tl::unexpected(env_.normalize(oneLine(zero.error().log, 800)));
-        return buildFlavors(files, name, *zero);
-    }
-
     // The sanitizer, pattern and harness builds of sources whose zero-init build is `zero`.
     tl::expected<CsimBuilds, std::string> buildFlavors(const std::vector<SourceFile>& files,
                                                        const std::string& name, const CsimBuild& zero)
@@ -533,11 +546,16 @@ private:
     // harness against the golden, then the pragma rules (a Clang parse).
     CandidateOutcome checkOne(const RepairCandidate& cand, const Placed& at)
     {
-        const CsimBuilds& b = *at.builds;
+        CsimBuilds& b = *at.builds;
         const int sel = at.selector;
         CsimRun zero = runCsim(ws_, b.zero, sel, tbTimeout());
         if (!zero.passed)
             return {zero.timedOut ? "timeout" : "testbench-failed", runFailure(zero)};
+        if (!b.pendingName.empty()) {
+            auto flavors = buildFlavors(cand.files, b.pendingName, b.zero);
+            if (!flavors) return {"build-failed", flavors.error()};
+            b = std::move(*flavors);
+        }
         CsimRun san = runCsim(ws_, b.sanitize, sel, tbTimeout() * kSanitizerSlowdown + 2);
         if (!san.passed || !san.sanitizerReport.empty())
             return {san.timedOut ? "timeout" : "testbench-failed",

@@ -34,6 +34,25 @@ TEST(Schema, RendersExpressionChoicesAndSelector)
     EXPECT_EQ(std::count(t.begin(), t.end(), '\n'), std::count(kAdder, kAdder + strlen(kAdder), '\n'));
 }
 
+// C++ schemas keep every line at its number: an alternative spanning lines is joined, so
+// g++'s error lines name the mutants to build alone.
+TEST(Schema, CppAlternativesSpanningLinesKeepLineNumbers)
+{
+    const std::string kernel = "int f(int a, int b) {\n    return a +\n           b;\n}\nint g() { return 1; }\n";
+    std::vector<SourceFile> files = {{"k.cpp", kernel}};
+    const uint32_t begin = static_cast<uint32_t>(kernel.find("a +"));
+    const uint32_t end = static_cast<uint32_t>(kernel.find("b;") + 1);
+    Mutant m;
+    m.choices = {{ByteRange{0, begin, end}, false, "a -\n           b"}};
+    auto s = buildMutantSchema(files, {{0, 0}}, {&m}, SchemaDialect::Cpp);
+    ASSERT_EQ(s.selector, (std::vector<int>{1}));
+    const std::string& t = s.files[0].text;
+    EXPECT_NE(t.find("? (a -            b) : (a +\n           b)"), std::string::npos) << t;
+    // After the `#line 1` of the selector declaration, the text has the original's lines.
+    const std::string body = t.substr(t.find("#line 1\n") + 8);
+    EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), std::count(kernel.begin(), kernel.end(), '\n'));
+}
+
 TEST(Schema, CrossingRangesAreNotPlaced)
 {
     std::vector<SourceFile> files = {{"adder.sv", kAdder}};
