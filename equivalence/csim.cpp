@@ -54,6 +54,7 @@ CsimBuildFailure failureFrom(const ProcessResult& r, const std::filesystem::path
         if (file.rfind(root, 0) == 0) file = file.substr(root.size());
         const int n = std::stoi(m[2].str());
         f.locations.push_back({file, n});
+        f.columns.push_back(std::stoi(m[3].str()));
         if (file == firstSource) f.lines.push_back(n);
     }
     return f;
@@ -251,6 +252,29 @@ bool touchesError(const Mutant& m, const std::vector<SourceFile>& sources, const
     return false;
 }
 
+// The selector value of the schema alternative at `line`:`column` of schema file `path`
+// (numbered as g++ numbers it, from the `#line` after the selector declaration): the nearest
+// `<selector> == K` before that point on the line. 0 when there is none.
+int selectorAt(const std::vector<SourceFile>& schema, const std::string& path, int line, int column)
+{
+    for (const auto& f : schema) {
+        if (f.path != path) continue;
+        const std::string& t = f.text;
+        const size_t directive = t.find("#line ");
+        if (directive == std::string::npos) return 0;
+        int at = std::atoi(t.c_str() + directive + 6);
+        size_t pos = t.find('\n', directive) + 1;
+        for (; at < line && pos != 0; ++at) pos = t.find('\n', pos) + 1;
+        if (pos == 0 || at != line) return 0;
+        const size_t end = std::min(t.find('\n', pos), pos + static_cast<size_t>(std::max(column, 1)));
+        const std::string upTo = t.substr(pos, end - pos);
+        const std::string needle = std::string(kSelectorVar) + " == ";
+        const size_t k = upTo.rfind(needle);
+        return k == std::string::npos ? 0 : std::atoi(upTo.c_str() + k + needle.size());
+    }
+    return 0;
+}
+
 }  // namespace
 
 tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
@@ -277,9 +301,22 @@ tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
             return out;
         }
         last = b.error();
+        // The selector values g++ points at; where it points at no alternative, every
+        // mutant on the error's lines is left out.
+        std::set<int> culprits;
+        bool unplaced = false;
+        for (size_t k = 0; k < last.locations.size(); ++k) {
+            const int sel = selectorAt(s.files, last.locations[k].first, last.locations[k].second,
+                                       last.columns[k]);
+            if (sel > 0) culprits.insert(sel);
+            else unplaced = true;
+        }
         std::vector<const Mutant*> keep;
-        for (const Mutant* m : trying)
-            (touchesError(*m, sources, last) ? out.rejected : keep).push_back(m);
+        for (size_t i = 0; i < trying.size(); ++i) {
+            const bool out_ = culprits.count(s.selector[i]) ||
+                              (unplaced && touchesError(*trying[i], sources, last));
+            (out_ ? out.rejected : keep).push_back(trying[i]);
+        }
         if (keep.size() == trying.size()) break;
         trying = std::move(keep);
     }

@@ -38,6 +38,7 @@ struct CsimBuildFailure {
     std::string log;       // the compiler's messages
     std::vector<int> lines; // lines of the first design source file the errors point at
     std::vector<std::pair<std::string, int>> locations;  // (file relative to the design, line)
+    std::vector<int> columns;                            // the column of each location
 };
 
 /// Where a design's C simulations are built: one folder per design; the testbench objects

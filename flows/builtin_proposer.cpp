@@ -148,9 +148,10 @@ ProposalBatch BuiltinProposer::propose(const RepairContext& ctx)
 {
     ProposalBatch batch;
     const auto& lines = ctx.suspicious;
-    while (window_ < options_.lineWindows.size()) {
+    const auto& windows = ctx.hls ? options_.hlsLineWindows : options_.lineWindows;
+    while (window_ < windows.size()) {
         const size_t begin = next_;
-        size_t end = std::min(options_.lineWindows[window_], lines.size());
+        size_t end = std::min(windows[window_], lines.size());
         ++window_;
         if (begin >= lines.size()) break;
         end = std::max(end, begin + 1);
@@ -169,8 +170,7 @@ ProposalBatch BuiltinProposer::propose(const RepairContext& ctx)
         batch.exhausted = true;
         batch.problem = "the built-in repairer has no more candidates at the ranked lines";
     }
-    batch.exhausted = batch.exhausted || window_ >= options_.lineWindows.size() ||
-                      next_ >= lines.size();
+    batch.exhausted = batch.exhausted || window_ >= windows.size() || next_ >= lines.size();
     return batch;
 }
 

@@ -23,6 +23,9 @@ struct BuiltinProposerOptions {
     /// Line windows of successive calls: lines [0, w0), [w0, w1), ... of the ranking, each
     /// extended over lines that tie with its last one.
     std::vector<size_t> lineWindows = {10, 25, 60, 100000};
+    /// HLS C++: wider windows. A round costs a few g++ builds whatever its size, and gcov
+    /// ranks whole loop bodies alike (every run that enters the loop executes all of it).
+    std::vector<size_t> hlsLineWindows = {30, 80, 100000};
     uint64_t seed = 1;
 };
 

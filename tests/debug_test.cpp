@@ -80,6 +80,21 @@ std::vector<std::string> texts(const std::vector<SourceFile>& files)
     return out;
 }
 
+// The built-in repairer on a copy of `original` with `from` replaced by `to` in `file`, the
+// original as golden. `dir` receives the copy.
+DebugResult repairPlanted(const fs::path& original, const std::string& file, const std::string& from,
+                          const std::string& to, fs::path& dir, std::vector<SourceFile>& golden)
+{
+    dir = plantBug(original, fmt::format("planted-{}", original.filename().string()), file, from, to);
+    auto design = loadDesign(dir);
+    EXPECT_TRUE(design.has_value()) << design.error().format();
+    if (!design) return {};
+    auto o = testOptions(dir.parent_path() / "work");
+    o.golden = golden = goldenOf(*design, original);
+    BuiltinProposer proposer;
+    return runDebugLoop(*design, proposer, o);
+}
+
 int runCli(const std::string& args, std::string* out = nullptr)
 {
     const std::string cmd = fmt::format("{} {} 2>&1", VERILOOP_BINARY, args);
@@ -221,17 +236,13 @@ class BuiltinRepair : public ::testing::TestWithParam<PlantedBug> {};
 TEST_P(BuiltinRepair, RestoresTheOriginal)
 {
     const PlantedBug& bug = GetParam();
-    const fs::path original = kSource / "corpora/rtl" / bug.design;
-    auto dir = plantBug(original, fmt::format("builtin-{}", bug.design), bug.file, bug.from, bug.to);
-    auto design = loadDesign(dir);
-    ASSERT_TRUE(design.has_value()) << design.error().format();
-    auto o = testOptions(dir.parent_path() / "work");
-    o.golden = goldenOf(*design, original);
-    BuiltinProposer proposer;
-    DebugResult r = runDebugLoop(*design, proposer, o);
+    fs::path dir;
+    std::vector<SourceFile> golden;
+    DebugResult r = repairPlanted(kSource / "corpora/rtl" / bug.design, bug.file, bug.from, bug.to,
+                                  dir, golden);
     ASSERT_FALSE(r.error) << r.error->format();
     EXPECT_EQ(r.verdict, RepairVerdict::Correct) << r.toJson().dump(2);
-    EXPECT_EQ(texts(r.fixed), texts(o.golden)) << r.diff;
+    EXPECT_EQ(texts(r.fixed), texts(golden)) << r.diff;
     EXPECT_NE(r.diff.find(std::string("+") ), std::string::npos);
     EXPECT_NE(r.diff.find(bug.from), std::string::npos) << r.diff;
     // The user's files were not touched.
@@ -265,17 +276,13 @@ class HlsBuiltinRepair : public ::testing::TestWithParam<PlantedHlsBug> {};
 TEST_P(HlsBuiltinRepair, RestoresTheOriginal)
 {
     const PlantedHlsBug& bug = GetParam();
-    const fs::path original = kSource / "corpora/hls" / bug.design;
-    auto dir = plantBug(original, fmt::format("hls-{}", bug.design), bug.file, bug.from, bug.to);
-    auto design = loadDesign(dir);
-    ASSERT_TRUE(design.has_value()) << design.error().format();
-    auto o = testOptions(dir.parent_path() / "work");
-    o.golden = goldenOf(*design, original);
-    BuiltinProposer proposer;
-    DebugResult r = runDebugLoop(*design, proposer, o);
+    fs::path dir;
+    std::vector<SourceFile> golden;
+    DebugResult r = repairPlanted(kSource / "corpora/hls" / bug.design, bug.file, bug.from, bug.to,
+                                  dir, golden);
     ASSERT_FALSE(r.error) << r.error->format();
     EXPECT_EQ(r.verdict, RepairVerdict::Correct) << r.toJson().dump(2);
-    if (bug.identical) EXPECT_EQ(texts(r.fixed), texts(o.golden)) << r.diff;
+    if (bug.identical) EXPECT_EQ(texts(r.fixed), texts(golden)) << r.diff;
     EXPECT_EQ(r.fixOrigin, std::string("builtin:") + bug.fixedBy) << r.diff;
     // The planted line is among the most suspicious (lines every failing run and no passing
     // run executes tie; ties keep file order).
