@@ -176,7 +176,7 @@ tl::expected<CsimBuild, CsimBuildFailure> CsimWorkspace::build(const std::vector
         const auto path = srcRoot / src.path;
         std::filesystem::create_directories(path.parent_path());
         if (auto w = writeFile(path, src.text); !w)
-            return tl::unexpected(CsimBuildFailure{"cannot write " + path.string(), {}, {}});
+            return tl::unexpected(CsimBuildFailure{"cannot write " + path.string(), {}, {}, {}});
         if (isCppSource(path)) {
             argv.push_back(path.string());
             if (firstCpp.empty()) firstCpp = src.path;

@@ -35,7 +35,7 @@ constexpr int kCheckSeeds = 8;        // random inputs every candidate must matc
 constexpr int kExtendedSeeds = 200;   // more inputs the fix must match for `correct`
 constexpr double kTimeoutFactor = 20; // a candidate may run this many times the golden's time
 constexpr double kSanitizerSlowdown = 4;
-constexpr int kMaxAloneBuilds = 12;   // candidates built on their own per round
+constexpr int kMaxAloneBuilds = 20;   // candidates built on their own per round
 
 // The builds of one version of the sources, or of a schema holding many candidates.
 struct CsimBuilds {
@@ -137,13 +137,23 @@ public:
             while (i < cur && !firstPass.compare_exchange_weak(cur, i)) {
             }
         });
-        // Candidates the schema cannot hold, in order, each with builds of its own: only those
-        // ranked before the first that passed, at most kMaxAloneBuilds a round, and the other
-        // flavors only once the zero-init testbench passes.
-        std::sort(alone.begin(), alone.end());
+        // Candidates the schema cannot hold, each with builds of its own: only those ranked
+        // before the first that passed, at most kMaxAloneBuilds a round, and the other flavors
+        // only once the zero-init testbench passes. Candidates that are rarely a fix and many
+        // (a declaration retyped, an initializer dropped, a read made signed) go last.
+        auto rarelyAFix = [&](size_t i) {
+            static const std::set<std::string> origins = {
+                "builtin:hls-repair-retype-declaration", "builtin:hls-width-narrow",
+                "builtin:hls-use-signed-declaration", "builtin:hls-use-sign-extend",
+                "builtin:hls-init-delete"};
+            return origins.count(cands[i]->origin) > 0;
+        };
+        std::sort(alone.begin(), alone.end(), [&](size_t a, size_t b) {
+            return std::make_pair(rarelyAFix(a), a) < std::make_pair(rarelyAFix(b), b);
+        });
         int built = 0;
         for (size_t i : alone) {
-            if (i > firstPass.load()) break;
+            if (i > firstPass.load()) continue;
             if (built++ >= kMaxAloneBuilds) continue;  // stays not-run
             const std::string name = fmt::format("{}-alone{}", prefix, i);
             auto zero = ws_.build(cands[i]->files, CsimFlavor::Zero, name);

@@ -86,7 +86,7 @@ void addLoopIncrement(const Site& site, const MutationContext& ctx, std::vector<
         std::smatch m;
         if (!std::regex_search(header, m, initVar)) continue;
         const std::string var = m[1].str();
-        for (const std::string step : {var + "++", var + " += 2", var + " += 4"}) {
+        for (const std::string& step : {var + "++", var + " += 2", var + " += 4"}) {
             Proposal p;
             p.edits.push_back(replaceRange(site, ctx, loop.header.end, loop.header.end, step));
             p.description = fmt::format("loop `{}` gets the increment `{}`", loop.name(), step);
