@@ -137,10 +137,21 @@ public:
             while (i < cur && !firstPass.compare_exchange_weak(cur, i)) {
             }
         });
-        // Candidates the schema cannot hold, each with builds of its own: only those ranked
-        // before the first that passed, at most kMaxAloneBuilds a round, and the other flavors
-        // only once the zero-init testbench passes. Candidates that are rarely a fix and many
-        // (a declaration retyped, an initializer dropped, a read made signed) go last.
+        runAlone(cands, alone, where, out, firstPass, prefix);
+        placed_.clear();
+        for (size_t i = 0; i < cands.size(); ++i) placed_[cands[i]] = where[i];
+        return out;
+    }
+
+    // Runs the candidates the schema cannot hold (`alone`), after those it holds ran.
+    void runAlone(const std::vector<const RepairCandidate*>& cands, std::vector<size_t> alone,
+                  std::vector<Placed>& where, std::vector<CandidateOutcome>& out,
+                  std::atomic<size_t>& firstPass, const std::string& prefix)
+    {
+        // Each with builds of its own: only those ranked before the first that passed, at most
+        // kMaxAloneBuilds a round, and the other flavors only once the zero-init testbench
+        // passes. Candidates that are rarely a fix and many (a declaration retyped, an
+        // initializer dropped, a read made signed) go last.
         auto rarelyAFix = [&](size_t i) {
             static const std::set<std::string> origins = {
                 "builtin:hls-repair-retype-declaration", "builtin:hls-width-narrow",
@@ -168,9 +179,6 @@ public:
             out[i] = checkOne(*cands[i], where[i]);
             if (out[i].outcome == "passed") firstPass = i;
         }
-        placed_.clear();
-        for (size_t i = 0; i < cands.size(); ++i) placed_[cands[i]] = where[i];
-        return out;
     }
 
     std::pair<RepairVerdict, std::string> judge(const RepairCandidate& fix) override

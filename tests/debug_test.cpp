@@ -282,7 +282,9 @@ TEST_P(HlsBuiltinRepair, RestoresTheOriginal)
                                   dir, golden);
     ASSERT_FALSE(r.error) << r.error->format();
     EXPECT_EQ(r.verdict, RepairVerdict::Correct) << r.toJson().dump(2);
-    if (bug.identical) EXPECT_EQ(texts(r.fixed), texts(golden)) << r.diff;
+    if (bug.identical) {
+        EXPECT_EQ(texts(r.fixed), texts(golden)) << r.diff;
+    }
     EXPECT_EQ(r.fixOrigin, std::string("builtin:") + bug.fixedBy) << r.diff;
     // The planted line is among the most suspicious (lines every failing run and no passing
     // run executes tie; ties keep file order).

@@ -284,33 +284,22 @@ TEST(HlsHarness, RejectsMalformedSeeds)
     EXPECT_EQ(runProcess(spec).exitCode, 2);
 }
 
-// Not a check: how the harness fares on every corpus kernel (run with
-// --gtest_also_run_disabled_tests --gtest_filter='*Survey*').
-TEST(HlsHarness, DISABLED_SurveyCorpus)
+// Every corpus kernel gets a harness that builds, and the golden runs clean on some of the
+// seeds 1..20 (seeds with random sizes past the arrays are dropped by the debug loop; spmv_crs
+// needs a valid CSR matrix, which random arrays rarely are).
+TEST(HlsHarness, EveryCorpusKernelGetsAHarness)
 {
     const auto root = std::filesystem::path(VERILOOP_SOURCE_DIR) / "corpora" / "hls";
-    std::vector<int> seeds;
-    for (int s = 1; s <= 20; ++s) seeds.push_back(s);
     for (const auto& dir : findDesignDirs(root)) {
         const auto name = dir.filename().string();
+        SCOPED_TRACE(name);
         HarnessBench bench(dir, "survey-" + name);
-        if (!bench.problem.empty()) {
-            std::printf("%-20s problem: %s\n", name.c_str(), bench.problem.c_str());
-            continue;
-        }
+        ASSERT_EQ(bench.problem, "");
         auto exe = bench.build("golden");
-        if (!exe) {
-            std::printf("%-20s build failed: %s\n", name.c_str(), oneLine(exe.error(), 300).c_str());
-            continue;
-        }
-        std::string clean;
-        int n = 0;
-        for (int s : seeds)
-            if (HarnessBench::run(*exe, {s}).clean()) {
-                clean += " " + std::to_string(s);
-                ++n;
-            }
-        std::printf("%-20s clean %2d/20:%s\n", name.c_str(), n, clean.c_str());
+        ASSERT_TRUE(exe.has_value()) << oneLine(exe.error(), 300);
+        int clean = 0;
+        for (int s = 1; s <= 20; ++s) clean += HarnessBench::run(*exe, {s}).clean();
+        EXPECT_GT(clean, 0);
     }
 }
 
