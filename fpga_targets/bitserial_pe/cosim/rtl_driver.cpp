@@ -5,33 +5,24 @@
 
 #include "Vbitserial_pe.h"
 #include "verilated.h"
+#include "../../common/cosim_rtl.h"
 #include "vectors.h"
 
 int main(int argc, char** argv) {
     using namespace bitserial_cosim;
-    auto contextp = std::make_unique<VerilatedContext>();
-    contextp->commandArgs(argc, argv);
-    auto top = std::make_unique<Vbitserial_pe>(contextp.get());
+    cosim::RtlBench<Vbitserial_pe> bench(argc, argv);
+    auto& top = bench.top;
     const Options opts = parseOptions(argc, argv);
     const auto vectors = makeVectors(opts);
     Rng flow(opts.seed ^ 0xF1017ull);
 
-    auto tick = [&] {
-        top->clk = 1; top->eval(); contextp->timeInc(1);
-        top->clk = 0; top->eval(); contextp->timeInc(1);
-    };
-    top->clk = 0; top->s_valid = 0; top->m_ready = 0; top->rst_n = 0;
-    tick(); tick();
-    top->rst_n = 1;
+    top->s_valid = 0; top->m_ready = 0;
+    bench.reset();
 
     size_t next = 0, beat = 0, done = 0;
     const uint64_t cycleLimit = (vectors.size() + 1) * kMaxGroups * 40;
     for (uint64_t cycle = 0; done < vectors.size(); ++cycle) {
-        if (cycle > cycleLimit) {
-            std::printf("ERROR: no output after %llu cycles (%zu of %zu vectors out)\n",
-                        (unsigned long long)cycle, done, vectors.size());
-            return 3;
-        }
+        if (cosim::stalled(cycle, cycleLimit, done, vectors.size())) return 3;
         const bool offer = next < vectors.size() && flow.chance(80);
         const Beat b = offer ? vectors[next][beat] : Beat{};
         top->s_valid = offer;
@@ -45,7 +36,7 @@ int main(int argc, char** argv) {
         top->eval();
         const bool sfire = top->s_valid && top->s_ready;
         if (top->m_valid && top->m_ready) printLine(static_cast<int>(done++), static_cast<int32_t>(top->m_data));
-        tick();
+        bench.tick();
         if (sfire && ++beat == vectors[next].size()) {
             beat = 0;
             ++next;

@@ -5,34 +5,25 @@
 
 #include "Vlut_mpgemm.h"
 #include "verilated.h"
+#include "../../common/cosim_rtl.h"
 #include "vectors.h"
 
 int main(int argc, char** argv) {
     using namespace lut_cosim;
-    auto contextp = std::make_unique<VerilatedContext>();
-    contextp->commandArgs(argc, argv);
-    auto top = std::make_unique<Vlut_mpgemm>(contextp.get());
+    cosim::RtlBench<Vlut_mpgemm> bench(argc, argv);
+    auto& top = bench.top;
     const Options opts = parseOptions(argc, argv);
     const auto vectors = makeVectors(opts);
     Rng flow(opts.seed ^ 0xF1017ull);
 
-    auto tick = [&] {
-        top->clk = 1; top->eval(); contextp->timeInc(1);
-        top->clk = 0; top->eval(); contextp->timeInc(1);
-    };
-    top->clk = 0; top->s_valid = 0; top->m_ready = 0; top->rst_n = 0;
-    tick(); tick();
-    top->rst_n = 1;
+    top->s_valid = 0; top->m_ready = 0;
+    bench.reset();
 
     size_t next = 0, done = 0;
     int grp = 0;
     const uint64_t cycleLimit = (vectors.size() + 1) * NG * 40;
     for (uint64_t cycle = 0; done < vectors.size(); ++cycle) {
-        if (cycle > cycleLimit) {
-            std::printf("ERROR: no output after %llu cycles (%zu of %zu vectors out)\n",
-                        (unsigned long long)cycle, done, vectors.size());
-            return 3;
-        }
+        if (cosim::stalled(cycle, cycleLimit, done, vectors.size())) return 3;
         const bool offer = next < vectors.size() && flow.chance(80);
         top->s_valid = offer;
         if (offer) {
@@ -55,7 +46,7 @@ int main(int argc, char** argv) {
             for (int m = 0; m < M; ++m) y[m] = static_cast<int32_t>(top->m_data[m]);
             printLine(static_cast<int>(done++), y);
         }
-        tick();
+        bench.tick();
         if (sfire && ++grp == NG) {
             grp = 0;
             ++next;

@@ -5,35 +5,26 @@
 
 #include "Vsoftmax_stream.h"
 #include "verilated.h"
+#include "../../common/cosim_rtl.h"
 #include "vectors.h"
 
 int main(int argc, char** argv) {
     using namespace softmax_cosim;
-    auto contextp = std::make_unique<VerilatedContext>();
-    contextp->commandArgs(argc, argv);
-    auto top = std::make_unique<Vsoftmax_stream>(contextp.get());
+    cosim::RtlBench<Vsoftmax_stream> bench(argc, argv);
+    auto& top = bench.top;
     const Options opts = parseOptions(argc, argv);
     const auto vectors = makeVectors(opts);
     Rng flow(opts.seed ^ 0xF1017ull);
 
-    auto tick = [&] {
-        top->clk = 1; top->eval(); contextp->timeInc(1);
-        top->clk = 0; top->eval(); contextp->timeInc(1);
-    };
-    top->clk = 0; top->s_valid = 0; top->m_ready = 0; top->rst_n = 0;
-    tick(); tick();
-    top->rst_n = 1;
+    top->s_valid = 0; top->m_ready = 0;
+    bench.reset();
 
     size_t next = 0, elem = 0, done = 0;
     std::vector<int> y;
     int lastAt = -1;
     const uint64_t cycleLimit = (vectors.size() + 1) * N * 40;
     for (uint64_t cycle = 0; done < vectors.size(); ++cycle) {
-        if (cycle > cycleLimit) {
-            std::printf("ERROR: no output after %llu cycles (%zu of %zu vectors out)\n",
-                        (unsigned long long)cycle, done, vectors.size());
-            return 3;
-        }
+        if (cosim::stalled(cycle, cycleLimit, done, vectors.size())) return 3;
         const bool offer = next < vectors.size() && flow.chance(80);
         top->s_valid = offer;
         top->s_data = offer ? uint8_t(vectors[next][elem]) : uint8_t(flow.next());
@@ -49,7 +40,7 @@ int main(int argc, char** argv) {
                 lastAt = -1;
             }
         }
-        tick();
+        bench.tick();
         if (sfire && ++elem == static_cast<size_t>(N)) {
             elem = 0;
             ++next;

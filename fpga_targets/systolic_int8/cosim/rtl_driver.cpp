@@ -7,6 +7,7 @@
 
 #include "Vsystolic_int8.h"
 #include "verilated.h"
+#include "../../common/cosim_rtl.h"
 #include "vectors.h"
 
 namespace {
@@ -30,9 +31,8 @@ struct Op {
 }  // namespace
 
 int main(int argc, char** argv) {
-    auto contextp = std::make_unique<VerilatedContext>();
-    contextp->commandArgs(argc, argv);
-    auto top = std::make_unique<Vsystolic_int8>(contextp.get());
+    cosim::RtlBench<Vsystolic_int8> bench(argc, argv);
+    auto& top = bench.top;
     const Options opts = parseOptions(argc, argv);
     const auto vectors = makeVectors(opts);
     Rng flow(opts.seed ^ 0xF1017ull);
@@ -45,23 +45,14 @@ int main(int argc, char** argv) {
         rowsPerVector.push_back(v.rows.size());
     }
 
-    auto tick = [&] {
-        top->clk = 1; top->eval(); contextp->timeInc(1);
-        top->clk = 0; top->eval(); contextp->timeInc(1);
-    };
-    top->clk = 0; top->w_valid = 0; top->a_valid = 0; top->c_ready = 0; top->rst_n = 0;
-    tick(); tick();
-    top->rst_n = 1;
+    top->w_valid = 0; top->a_valid = 0; top->c_ready = 0;
+    bench.reset();
 
     std::vector<int32_t> collected;
     int done = 0;
     const uint64_t cycleLimit = 100 * (ops.size() + 10);
     for (uint64_t cycle = 0; done < static_cast<int>(vectors.size()); ++cycle) {
-        if (cycle > cycleLimit) {
-            std::printf("ERROR: no output after %llu cycles (%d of %zu vectors out)\n",
-                        (unsigned long long)cycle, done, vectors.size());
-            return 3;
-        }
+        if (cosim::stalled(cycle, cycleLimit, static_cast<size_t>(done), vectors.size())) return 3;
         const bool offer = !ops.empty() && flow.chance(80);
         const bool weights = offer && ops.front().isWeights;
         top->w_valid = weights;
@@ -84,7 +75,7 @@ int main(int argc, char** argv) {
                 rowsPerVector.pop_front();
             }
         }
-        tick();
+        bench.tick();
         if (accepted) ops.pop_front();
     }
     top->final();
