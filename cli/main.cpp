@@ -15,6 +15,7 @@
 #include "dataset/export.h"
 #include "flows/cosim.h"
 #include "equivalence/hls_rules.h"
+#include "flows/dataset_audit.h"
 #include "flows/dataset_build.h"
 #include "flows/synth_report.h"
 #include "flows/tool_versions.h"
@@ -127,7 +128,17 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
                          {"confirmed", s.confirmed},   {"by_verdict", s.byVerdict},
                          {"by_bug_class", s.byBugClass}, {"confirmed_by_bug_class", s.confirmedByBugClass},
                          {"by_operator", s.byOperator},
-                         {"confirmed_by_evidence_kind", s.confirmedByEvidenceKind}};
+                         {"confirmed_by_evidence_kind", s.confirmedByEvidenceKind},
+                         {"skipped_design_mutants", s.skippedMutants}};
+        nlohmann::json designs = nlohmann::json::object();
+        for (const auto& [name, d] : s.byDesign)
+            designs[name] = {{"status", d.status}, {"mutants", d.mutants},
+                             {"confirmed", d.confirmed}, {"equivalent", d.equivalent},
+                             {"killed_by_testbench", d.byTestbench},
+                             {"killed_by_differential", d.byDifferential},
+                             {"nonequivalent_by_formal", d.byFormal},
+                             {"killed_by_rule", d.byRule}, {"weak_testbench", d.weakTestbench()}};
+        j["by_design"] = designs;
         fmt::print("{}\n", j.dump(2));
         return 0;
     }
@@ -141,7 +152,35 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
         fmt::print("{:<22}{:>8}{:>11}\n", k, n, s.confirmedByBugClass[k]);
     fmt::print("\n{:<22}{:>8}\n", "evidence (confirmed)", "count");
     for (const auto& [k, n] : s.confirmedByEvidenceKind) fmt::print("{:<22}{:>8}\n", k, n);
+    if (s.skippedMutants)
+        fmt::print("\n{} mutants of skipped designs are not counted above\n", s.skippedMutants);
+    fmt::print("\ntestbench strength (confirmed bugs found by each checker)\n");
+    fmt::print("{:<22}{:>8}{:>10}{:>10}{:>13}{:>8}{:>7}{:>11}\n", "design", "mutants", "confirmed",
+               "testbench", "differential", "formal", "rule", "equivalent");
+    std::vector<std::string> weak;
+    for (const auto& [name, d] : s.byDesign) {
+        fmt::print("{:<22}{:>8}{:>10}{:>10}{:>13}{:>8}{:>7}{:>11}\n", name, d.mutants, d.confirmed,
+                   d.byTestbench, d.byDifferential, d.byFormal, d.byRule, d.equivalent);
+        if (d.weakTestbench()) weak.push_back(name);
+    }
+    for (const auto& name : weak)
+        fmt::print("warning: the testbench of `{}` finds {} of its {} confirmed bugs (under half); "
+                   "strengthen its checks\n",
+                   name, s.byDesign[name].byTestbench, s.byDesign[name].confirmed);
     return 0;
+}
+
+int cmdDatasetAudit(const std::string& dbPath, vl::AuditOptions options, bool json)
+{
+    options.db = dbPath;
+    options.workDir = dbPath + ".audit";
+    auto report = vl::auditDataset(options, [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
+    if (!report) {
+        fmt::print(stderr, "{}\n", report.error().format());
+        return 2;
+    }
+    fmt::print("{}\n", json ? vl::auditReportJson(*report) : vl::auditReportText(*report));
+    return report->falseTotal() == 0 ? 0 : 1;
 }
 
 int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unconfirmed)
@@ -150,8 +189,6 @@ int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unc
     if (!db) return 1;
     vl::ExportOptions eo;
     eo.includeUnconfirmed = unconfirmed;
-    auto run = db->lastRunInfo();
-    if (run.count("seed")) eo.seed = std::stoull(run["seed"]);
     auto counts = vl::exportJsonl(*db, out, eo);
     if (!counts) {
         fmt::print(stderr, "{}\n", counts.error().format());
@@ -424,6 +461,22 @@ int main(int argc, char** argv)
     exp->add_flag("--include-unconfirmed", unconfirmed,
                   "Also export survived/invalid/timeout mutants with label `unconfirmed`");
 
+    vl::AuditOptions ao;
+    std::string auditDb;
+    auto* audit = dataset->add_subcommand(
+        "audit", "Re-check a dataset's labels independently, each mutant in a build of its own:\n"
+                 "a sample of killed mutants must fail again, every formal counterexample must\n"
+                 "replay, every equivalent must survive more random cycles and seeds than\n"
+                 "labeling used (and Icarus, when installed), a sample of HLS survivors is\n"
+                 "rebuilt at -O0 in every flavor.\n\n"
+                 "Exit codes: 0 no false label, 1 some label is false, 2 bad input.");
+    audit->add_option("--db", auditDb, "SQLite dataset")->required();
+    audit->add_option("--sample", ao.samplePerDesign,
+                      "Killed (and HLS survived) mutants re-checked per design")->capture_default_str();
+    audit->add_option("--design", ao.designs, "Only these designs (repeatable)");
+    audit->add_option("--jobs,-j", ao.jobs, "make -j for each build")->capture_default_str();
+    audit->add_flag("--json", json, "One JSON object: by_verdict counts, false_labels, inconclusive");
+
     std::vector<std::string> mergeInputs;
     auto* merge = dataset->add_subcommand(
         "merge", "Join datasets built with --shard i/N (or on several machines) into one");
@@ -496,6 +549,7 @@ int main(int argc, char** argv)
         return cmdDatasetBuild(paths, bo, shard);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
+    if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);
     if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv));
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed);
     return 2;

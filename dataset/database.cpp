@@ -460,10 +460,18 @@ DatasetStats Database::stats()
             s.designsSkipped = st.integer(1);
         }
     }
-    Stmt st(db_, "SELECT m.bug_class, m.operator, v.verdict, e.kind FROM mutants m "
+    Stmt st(db_, "SELECT m.bug_class, m.operator, v.verdict, e.kind, d.name, d.status FROM mutants m "
+                 "JOIN designs d ON d.id = m.design_id "
                  "LEFT JOIN verdicts v ON v.mutant_id = m.id "
                  "LEFT JOIN evidence e ON e.mutant_id = m.id");
     while (st.step()) {
+        if (st.text(5) == "skipped") {
+            ++s.skippedMutants;
+            continue;
+        }
+        DesignStrength& ds = s.byDesign[st.text(4)];
+        ds.status = st.text(5);
+        ++ds.mutants;
         ++s.mutants;
         const std::string cls = st.text(0);
         ++s.byBugClass[cls];
@@ -474,10 +482,17 @@ DatasetStats Database::stats()
         }
         const std::string verdict = st.text(2);
         ++s.byVerdict[verdict];
+        const std::string kind = st.isNull(3) ? "none" : st.text(3);
+        if (verdict == "equivalent") ++ds.equivalent;
         if (auto v = parseVerdict(verdict); v && isConfirmedBug(*v)) {
             ++s.confirmed;
             ++s.confirmedByBugClass[cls];
-            ++s.confirmedByEvidenceKind[st.isNull(3) ? "none" : st.text(3)];
+            ++s.confirmedByEvidenceKind[kind];
+            ++ds.confirmed;
+            if (*v == Verdict::Nonequivalent) ++ds.byFormal;
+            else if (kind == "differential") ++ds.byDifferential;
+            else if (kind == "static-rule") ++ds.byRule;
+            else ++ds.byTestbench;
         }
     }
     return s;

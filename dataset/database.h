@@ -37,8 +37,22 @@ struct MutantRow {
     std::string vcd;
 };
 
+/// How one design's confirmed bugs were found: its own testbench, the random differential
+/// harness, a replayed formal counterexample, or a static rule (HLS pragmas).
+struct DesignStrength {
+    std::string status;
+    int64_t mutants = 0, confirmed = 0, equivalent = 0;
+    int64_t byTestbench = 0, byDifferential = 0, byFormal = 0, byRule = 0;
+    /// The testbench alone finds fewer than half of the confirmed bugs.
+    bool weakTestbench() const { return confirmed > 0 && 2 * byTestbench < confirmed; }
+};
+
+/// Counts over the designs that were labeled; mutants of skipped designs are counted apart
+/// (`skippedMutants`) and never in the denominators.
 struct DatasetStats {
     int64_t designs = 0, designsSkipped = 0, mutants = 0, pending = 0, confirmed = 0;
+    int64_t skippedMutants = 0;
+    std::map<std::string, DesignStrength> byDesign;
     std::map<std::string, int64_t> byVerdict;
     std::map<std::string, int64_t> byBugClass;
     std::map<std::string, int64_t> confirmedByBugClass;

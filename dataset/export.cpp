@@ -11,17 +11,17 @@
 
 namespace veriloop {
 
-std::map<std::string, std::string> assignSplits(const std::vector<std::string>& designNames,
-                                                uint64_t seed)
+std::string splitOf(const std::string& designName)
 {
-    std::vector<std::pair<std::string, std::string>> keyed;
-    for (const auto& n : designNames) keyed.push_back({contentHash(fmt::format("{}:{}", seed, n)), n});
-    std::sort(keyed.begin(), keyed.end());
-    const size_t n = keyed.size();
-    const size_t heldOut = n >= 3 ? std::max<size_t>(1, (n + 5) / 10) : 0;
+    const std::string h = contentHash("veriloop-split-v1:" + designName);
+    const unsigned bucket = std::stoul(h.substr(0, 8), nullptr, 16) % 100;
+    return bucket < 10 ? "test" : bucket < 20 ? "val" : "train";
+}
+
+std::map<std::string, std::string> assignSplits(const std::vector<std::string>& designNames)
+{
     std::map<std::string, std::string> split;
-    for (size_t i = 0; i < n; ++i)
-        split[keyed[i].second] = i < heldOut ? "test" : i < 2 * heldOut ? "val" : "train";
+    for (const auto& n : designNames) split[n] = splitOf(n);
     return split;
 }
 
@@ -50,7 +50,7 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
     std::vector<std::string> names;
     for (const auto& d : designs)
         if (d.status == "done") names.push_back(d.name);
-    const auto splits = assignSplits(names, options.seed);
+    const auto splits = assignSplits(names);
     std::map<std::string, std::ofstream> out;
     std::map<std::string, size_t> counts;
     for (const char* s : {"train", "val", "test"}) {

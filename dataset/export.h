@@ -1,6 +1,8 @@
 #pragma once
-// JSONL export by split. Splits are by design (a design is never in two splits), chosen by a
-// seeded hash of the design name so they are stable as designs are added.
+// JSONL export by split. Splits are by design (a design is never in two splits), and a
+// design's split is a function of its name alone: no run seed, shard or set of other designs
+// moves it, so sharded, merged and rebuilt datasets agree and test designs never leak into
+// train across dataset versions.
 
 #include <filesystem>
 #include <map>
@@ -15,13 +17,14 @@
 namespace veriloop {
 
 struct ExportOptions {
-    uint64_t seed = 1;
     bool includeUnconfirmed = false;  // survived / invalid / timeout as label "unconfirmed"
 };
 
-/// train / val / test for each design name; with three or more designs each split has one.
-std::map<std::string, std::string> assignSplits(const std::vector<std::string>& designNames,
-                                                uint64_t seed);
+/// train, val or test for one design: about 10% test, 10% val, 80% train by a hash of the name.
+std::string splitOf(const std::string& designName);
+
+/// splitOf for each name.
+std::map<std::string, std::string> assignSplits(const std::vector<std::string>& designNames);
 
 /// Writes train.jsonl, val.jsonl, test.jsonl into `outDir`; returns records per split.
 tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(

@@ -97,8 +97,10 @@ CsimWorkspace::CsimWorkspace(const Design& design, std::filesystem::path dir,
 std::vector<std::string> CsimWorkspace::compileFlags(CsimFlavor flavor,
                                                      const std::filesystem::path& srcRoot) const
 {
-    // Coverage builds are not optimized: gcov then counts every statement on its own line.
-    std::vector<std::string> flags = {"-std=c++17", flavor == CsimFlavor::Coverage ? "-O0" : "-O1",
+    // Never optimized: at -O1 GCC may reuse the original path's value for a variable that is
+    // uninitialized only on a mutant's path, even with -ftrivial-auto-var-init, and the bug
+    // then hides; gcov also counts every statement on its own line only at -O0.
+    std::vector<std::string> flags = {"-std=c++17", "-O0",
                                       "-g0", "-w", "-I" + hlsInclude_.string()};
     for (const auto& src : design_.sources)
         flags.push_back("-I" + (srcRoot / src.path).parent_path().string());

@@ -48,7 +48,7 @@ std::string differentialHarnessSource(const Design& design, const std::vector<Po
         if (p.dir == "input" && p.name != design.clock) {
             const bool isReset = design.reset && p.name == design.reset->name;
             std::string value = isReset
-                                    ? fmt::format("    words.assign(4, (cycle < {} ? {} : {}));\n",
+                                    ? fmt::format("    words.assign(4, ((cycle < {0} || (reset_every > 0 && cycle % reset_every < {0})) ? {1} : {2}));\n",
                                                   design.reset->cycles,
                                                   design.reset->activeLow ? 0 : 1,
                                                   design.reset->activeLow ? 1 : 0)
@@ -124,6 +124,8 @@ int main(int argc, char** argv) {{
   uint64_t seed = 1; int cycles = 100;
   if (const char* s = plusarg(ctx.get(), "vl_seed=")) seed = strtoull(s, nullptr, 10);
   if (const char* s = plusarg(ctx.get(), "vl_cycles=")) cycles = atoi(s);
+  int reset_every = 0;
+  if (const char* s = plusarg(ctx.get(), "vl_reset_every=")) reset_every = atoi(s);
   Trace trace;
   if (const char* f = plusarg(ctx.get(), "vl_trace=")) {{
     std::ifstream in(f); std::string line;
@@ -135,9 +137,21 @@ int main(int argc, char** argv) {{
     cycles = (int)trace.size();
   }}
   std::vector<std::string> ref;
-  if (const char* f = plusarg(ctx.get(), "vl_ref=")) {{ std::ifstream in(f); std::string l; while (std::getline(in, l)) ref.push_back(l); }}
+  // A reference that cannot be read, or a dump that cannot be written, is an error of the
+  // harness: it must never look like a passing run.
+  bool compare = false;
+  if (const char* f = plusarg(ctx.get(), "vl_ref=")) {{
+    std::ifstream in(f); std::string l;
+    if (!in) {{ printf("HARNESS-ERROR cannot read the reference %s\n", f); return 4; }}
+    while (std::getline(in, l)) ref.push_back(l);
+    if ((int)ref.size() < cycles) {{ printf("HARNESS-ERROR the reference %s has %d of %d cycles\n", f, (int)ref.size(), cycles); return 4; }}
+    compare = true;
+  }}
   std::unique_ptr<std::ofstream> dump;
-  if (const char* f = plusarg(ctx.get(), "vl_dump=")) dump = std::make_unique<std::ofstream>(f);
+  if (const char* f = plusarg(ctx.get(), "vl_dump=")) {{
+    dump = std::make_unique<std::ofstream>(f);
+    if (!*dump) {{ printf("HARNESS-ERROR cannot write the dump %s\n", f); return 4; }}
+  }}
   static const char* kNames[] = {{ {names} nullptr }};
   std::mt19937_64 rng(seed);
 {clockLow}  for (int cycle = 0; cycle < cycles; ++cycle) {{
@@ -146,7 +160,7 @@ int main(int argc, char** argv) {{
 {sample}    std::string line;
     for (size_t i = 0; i < row.size(); ++i) line += (i ? " " : "") + std::string(kNames[i]) + "=" + row[i];
     if (dump) *dump << line << "\n";
-    if (!ref.empty() && cycle < (int)ref.size() && ref[cycle] != line) {{
+    if (compare && ref[cycle] != line) {{
       std::istringstream a(ref[cycle]), b(line); std::string x, y;
       while (a >> x && b >> y) if (x != y) {{
         auto eq = x.find('=');
@@ -158,6 +172,7 @@ int main(int argc, char** argv) {{
 {clockHigh}{clockLowAgain}  }}
   top->final();
   writeCoverage(nullptr);
+  if (dump && !dump->flush()) {{ printf("HARNESS-ERROR the dump could not be written\n"); return 4; }}
   printf("DIFF-OK cycles=%d\n", cycles);
   return 0;
 }}

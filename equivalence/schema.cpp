@@ -81,12 +81,12 @@ private:
                            kSelectorVar, kSelectorEnv, line);
     }
 
-    // C++: an alternative spanning lines is joined into one, so that only the original's
-    // line breaks remain and every line keeps its number (g++'s error lines then name the
+    // An alternative spanning lines is joined into one, so that only the original's line
+    // breaks remain and every line keeps its number (compiler error lines then name the
     // mutants to leave out). One holding a `//` comment keeps its breaks.
     std::string alternative(const std::string& alt) const
     {
-        if (dialect_ != SchemaDialect::Cpp || alt.find("//") != std::string::npos) return alt;
+        if (alt.find("//") != std::string::npos) return alt;
         std::string out = alt;
         std::replace(out.begin(), out.end(), '\n', ' ');
         return out;
@@ -105,7 +105,7 @@ private:
         if (n.isStatement) {
             out = "begin ";
             for (const auto& [sel, alt] : n.alts)
-                out += fmt::format("if ({} == {}) begin {} end else ", kSelectorVar, sel, alt);
+                out += fmt::format("if ({} == {}) begin {} end else ", kSelectorVar, sel, alternative(alt));
             return out + "begin " + orig + " end end";
         }
         out = "(";

@@ -20,7 +20,7 @@ std::vector<std::string> verilatorArgs(const Design& design, const std::vector<S
                                        bool coverage)
 {
     std::vector<std::string> args = {"verilator", "--cc", "--exe", "-Wno-fatal", "-Wno-lint",
-                                     "-Wno-style", "-Wno-BLKANDNBLK", "-Wno-MULTIDRIVEN",
+                                     "-Wno-style", "-Wno-MULTIDRIVEN",
                                      "--x-assign", "0", "--x-initial", "0",
                                      "-Mdir", "obj", "-o", "Vsim"};
     std::string cflags = "-std=c++20";
@@ -152,10 +152,12 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
     ProcessResult gen =
         sandbox.run(verilatorArgs(design, files, kind, buildDir, options.coverage), limits, buildDir);
     build.seconds += gen.seconds;
-    if (!gen.ok())
+    if (!gen.ok()) {
+        writeFile(buildDir / "verilator.log", gen.err + gen.out);
         return tl::unexpected(makeDiag(DiagCode::BuildFailed,
                                        "Verilator: " + firstError(gen.err + gen.out),
                                        design.dir.string()));
+    }
     const std::string prefix =
         "V" + (kind == SimKind::Testbench && !design.testbench.isCppHarness() ? design.testbench.top
                                                                                : design.top);
@@ -219,6 +221,7 @@ SimRun runTestbench(const Design& design, const SimBuild& build, const Sandbox& 
     run.seconds = r.seconds;
     run.timedOut = r.timedOut;
     run.passed = !r.timedOut && !r.startFailed && design.testbench.passes(r.exitCode, r.signal, r.out);
+    run.output = r.out;
     if (run.passed) return run;
     nlohmann::json ev;
     ev["check"] = "testbench";
@@ -242,6 +245,12 @@ SimRun runDifferential(const SimBuild& build, const Sandbox& sandbox, const SimR
     if (run.passed) return run;
     nlohmann::json ev;
     ev["check"] = "differential";
+    if (const auto at = r.out.find("HARNESS-ERROR"); at != std::string::npos) {
+        run.harnessError = true;
+        ev["harness_error"] = oneLine(r.out.substr(at), 300);
+        run.evidence = ev.dump();
+        return run;
+    }
     static const std::regex mm(R"(MISMATCH cycle=(\d+) port=(\S+) expected=(\S+) actual=(\S+))");
     std::smatch m;
     if (std::regex_search(r.out, m, mm)) {

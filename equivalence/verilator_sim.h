@@ -42,7 +42,7 @@ struct SimBuildOptions {
 
 /// Builds `files` (the schema, or any version of the design sources) with the testbench or the
 /// differential harness into `buildDir`. A failed build returns BuildFailed with the first
-/// compiler error.
+/// compiler error; Verilator's whole output is then kept in `buildDir`/verilator.log.
 tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
                                                    const std::vector<SourceFile>& files,
                                                    SimKind kind,
@@ -54,7 +54,9 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
 struct SimRun {
     bool passed = false;
     bool timedOut = false;
+    bool harnessError = false;  // the harness could not read its reference or write its dump
     std::string evidence;  // JSON object text; empty when passed
+    std::string output;    // the run's stdout (bounded by the sandbox's capture limit)
     double seconds = 0;
 };
 

@@ -142,7 +142,7 @@ FormalResult checkEquivalence(const Design& design, const std::vector<SourceFile
     }
     const std::string script =
         loadPairScript(design, gold, gate) +
-        "miter -equiv -flatten -make_outputs -ignore_gold_x gold gate miter\nhierarchy -top miter\n"
+        "miter -equiv -flatten -make_outputs gold gate miter\nhierarchy -top miter\n"
         "opt -full\ntee -q -o cone.txt select -count miter/w:trigger %ci*\n" +
         satCommand(design, options);
     ProcessResult r = runYosys(workDir, "miter.ys", script, options.timeoutSeconds);

@@ -115,14 +115,11 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
                                                    options.split)));
     auto db = Database::open(options.db);
     if (!db) return tl::unexpected(db.error());
-    uint64_t seed = 1;
-    auto run = db->lastRunInfo();
-    if (run.count("seed")) seed = std::stoull(run["seed"]);
     const auto designs = db->designs();
     std::vector<std::string> names;
     for (const auto& d : designs)
         if (d.status == "done") names.push_back(d.name);
-    const auto splits = assignSplits(names, seed);
+    const auto splits = assignSplits(names);
 
     struct Sample {
         const DesignRow* design;

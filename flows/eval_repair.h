@@ -2,7 +2,7 @@
 // `veriloop eval repair`: the debug loop over the confirmed bugs (killed / nonequivalent
 // mutants) of one dataset split. The buggy design of a sample is the original sources stored in
 // the dataset with the mutant's edits applied; the golden is the original. Splits come from
-// assignSplits with the dataset's seed, exactly as `dataset export` makes them.
+// assignSplits, exactly as `dataset export` makes them.
 //
 // Metrics (fractions in [0, 1]); a "round" is one call of the proposer (one LLM sample, or one
 // window of ranked lines for the built-in repairer):

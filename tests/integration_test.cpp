@@ -326,9 +326,10 @@ TEST_F(DatasetBuild, ShardsMergeIntoTheSameDataset)
     EXPECT_EQ(bad.exitCode, 2);
 }
 
-// A blocking/non-blocking change can reorder the evaluation of the whole schema, so its kills
-// are only kept when the mutant, built on its own, fails too.
-TEST(DatasetSchedule, BlockingChangesAreKilledOnlyByTheirOwnBuild)
+// A blocking/non-blocking change can reorder evaluation, and Verilator implements the
+// scheduling differently from the LRM, so its kills are only kept when Icarus (event-driven)
+// fails the mutant too; `-Wno-BLKANDNBLK` no longer hides Verilator's "unsupported".
+TEST(DatasetSchedule, BlockingChangesAreKilledOnlyWhenIcarusAgrees)
 {
     auto dir = freshDir("blocking");
     const std::string db = (dir / "b.sqlite").string();
@@ -343,7 +344,7 @@ TEST(DatasetSchedule, BlockingChangesAreKilledOnlyByTheirOwnBuild)
             ASSERT_TRUE(row.verdict);
             if (row.verdict->verdict != Verdict::Killed) continue;
             ++killed;
-            EXPECT_EQ(row.verdict->engine, "verilator-alone") << row.mutant.id;
+            EXPECT_NE(row.verdict->engine.find("icarus"), std::string::npos) << row.mutant.id;
         }
     EXPECT_GT(killed, 0u);
 }

@@ -508,15 +508,13 @@ private:
         l.line = static_cast<int>(sm_.getSpellingLineNumber(loop->getBeginLoc()));
         if (auto r = byteRange(loop->getSourceRange())) l.range = *r;
         if (auto r = byteRange(body->getSourceRange())) l.body = *r;
-        if (const auto* ds = dyn_cast_or_null<DeclStmt>(init); ds && ds->isSingleDecl())
-            if (const auto* v = dyn_cast<VarDecl>(ds->getSingleDecl())) {
-                l.inductionVar = v->getNameAsString();
-                Expr::EvalResult start;
-                if (v->getInit() && v->getInit()->EvaluateAsInt(start, ctx_))
-                    l.start = start.Val.getInt().getExtValue();
-            }
-        l.step = constantStep(inc);
-        l.tripCount = constantTripCount(init, cond, l.step);
+        const Induction iv = inductionOf(loop, init, cond, inc, body);
+        if (iv.var) {
+            l.inductionVar = iv.var->getNameAsString();
+            l.start = iv.start.value_or(0);
+            l.step = iv.step;
+            l.tripCount = iv.start ? constantTripCount(*iv.start, iv.var, cond, iv.step) : -1;
+        }
         l.label = labelOf(loop);
         l.bodyStatements = 1;
         if (auto* f = dyn_cast<ForStmt>(loop)) recordHeader(f, l);
@@ -583,36 +581,128 @@ private:
         l.boundText = src_.text.substr(bound->begin, bound->end - bound->begin);
     }
 
-    long constantStep(const Expr* inc) const
+    // The loop's counter, found the ways C code writes it: `for (int i = A; ...)`,
+    // `for (i = A; ...)` with `i` declared before, and `while (k < N) { ...; k++; }` with
+    // `int k = A;` (or `k = A;`) just before the loop. The step comes from the increment
+    // expression, or from a top-level `k++` / `k += S` / `k = k + S` in a while loop's body.
+    struct Induction {
+        const VarDecl* var = nullptr;
+        std::optional<long> start;
+        long step = 0;
+    };
+
+    std::optional<long> constantOf(const Expr* e) const
     {
-        if (!inc) return 0;
-        inc = bare(inc);
-        if (const auto* u = dyn_cast<UnaryOperator>(inc))
+        Expr::EvalResult r;
+        if (!e || e->isValueDependent() || !e->EvaluateAsInt(r, ctx_)) return std::nullopt;
+        return r.Val.getInt().getExtValue();
+    }
+
+    static const VarDecl* varOf(const Expr* e)
+    {
+        const auto* ref = dyn_cast_or_null<DeclRefExpr>(e ? bare(e) : nullptr);
+        return ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    }
+
+    // `v = A` or a declaration of v with an initializer: the variable and A.
+    std::pair<const VarDecl*, std::optional<long>> assignmentOf(const Stmt* st) const
+    {
+        if (const auto* ds = dyn_cast_or_null<DeclStmt>(st); ds && ds->isSingleDecl())
+            if (const auto* v = dyn_cast<VarDecl>(ds->getSingleDecl()); v && v->getInit())
+                return {v, constantOf(v->getInit())};
+        if (const auto* b = dyn_cast_or_null<BinaryOperator>(st); b && b->getOpcode() == BO_Assign)
+            if (const VarDecl* v = varOf(b->getLHS())) return {v, constantOf(b->getRHS())};
+        return {nullptr, std::nullopt};
+    }
+
+    // The signed step of `v++`, `--v`, `v += S`, `v -= S`, `v = v + S`, `v = v - S`; 0 otherwise.
+    long stepOf(const Stmt* st, const VarDecl* v) const
+    {
+        const auto* e = dyn_cast_or_null<Expr>(st);
+        if (!e) return 0;
+        e = bare(e);
+        if (const auto* u = dyn_cast<UnaryOperator>(e); u && varOf(u->getSubExpr()) == v)
             return u->isIncrementOp() ? 1 : u->isDecrementOp() ? -1 : 0;
-        if (const auto* b = dyn_cast<CompoundAssignOperator>(inc)) {
-            Expr::EvalResult k;
-            if (!b->getRHS()->EvaluateAsInt(k, ctx_)) return 0;
-            const long v = k.Val.getInt().getExtValue();
-            return b->getOpcode() == BO_AddAssign ? v : b->getOpcode() == BO_SubAssign ? -v : 0;
+        if (const auto* b = dyn_cast<CompoundAssignOperator>(e); b && varOf(b->getLHS()) == v) {
+            const long k = constantOf(b->getRHS()).value_or(0);
+            return b->getOpcode() == BO_AddAssign ? k : b->getOpcode() == BO_SubAssign ? -k : 0;
         }
+        if (const auto* b = dyn_cast<BinaryOperator>(e); b && b->getOpcode() == BO_Assign && varOf(b->getLHS()) == v)
+            if (const auto* rhs = dyn_cast<BinaryOperator>(bare(b->getRHS())); rhs && varOf(rhs->getLHS()) == v) {
+                const long k = constantOf(rhs->getRHS()).value_or(0);
+                return rhs->getOpcode() == BO_Add ? k : rhs->getOpcode() == BO_Sub ? -k : 0;
+            }
         return 0;
     }
 
-    // for (int i = A; i < B; i += S) with constant A, B and S.
-    long constantTripCount(Stmt* init, Expr* cond, long step) const
+    // The statement just before `loop` in its enclosing block (through a label), or null.
+    const Stmt* previousStatement(const Stmt* loop) const
     {
-        const auto* ds = dyn_cast_or_null<DeclStmt>(init);
-        const auto* bo = dyn_cast_or_null<BinaryOperator>(cond ? cond->IgnoreParenImpCasts() : nullptr);
-        if (!ds || !ds->isSingleDecl() || !bo || step <= 0) return -1;
-        const auto* v = dyn_cast<VarDecl>(ds->getSingleDecl());
-        if (!v || !v->getInit()) return -1;
-        Expr::EvalResult lo, hi;
-        if (!v->getInit()->EvaluateAsInt(lo, ctx_) || !bo->getRHS()->EvaluateAsInt(hi, ctx_)) return -1;
-        const long a = lo.Val.getInt().getExtValue();
-        long b = hi.Val.getInt().getExtValue();
-        if (bo->getOpcode() == BO_LE) ++b;
-        else if (bo->getOpcode() != BO_LT) return -1;
-        return b <= a ? 0 : (b - a + step - 1) / step;
+        const Stmt* self = loop;
+        auto parents = ctx_.getParents(*loop);
+        if (!parents.empty())
+            if (const auto* ls = parents[0].get<LabelStmt>()) {
+                self = ls;
+                parents = ctx_.getParents(*ls);
+            }
+        const auto* block = parents.empty() ? nullptr : parents[0].get<CompoundStmt>();
+        if (!block) return nullptr;
+        const Stmt* prev = nullptr;
+        for (const Stmt* st : block->body()) {
+            if (st == self) return prev;
+            prev = st;
+        }
+        return nullptr;
+    }
+
+    Induction inductionOf(Stmt* loop, Stmt* init, Expr* cond, Expr* inc, Stmt* body) const
+    {
+        Induction iv;
+        if (init) {
+            auto [v, start] = assignmentOf(init);
+            iv.var = v;
+            iv.start = start;
+        } else if (const auto* c = dyn_cast_or_null<BinaryOperator>(cond ? bare(cond) : nullptr);
+                   c && c->isComparisonOp()) {
+            iv.var = varOf(c->getLHS()) ? varOf(c->getLHS()) : varOf(c->getRHS());
+            if (auto [v, start] = assignmentOf(previousStatement(loop)); v && v == iv.var) iv.start = start;
+        }
+        if (!iv.var) return {};
+        if (inc) {
+            iv.step = stepOf(inc, iv.var);
+        } else if (const auto* cs = dyn_cast_or_null<CompoundStmt>(body)) {
+            for (const Stmt* st : cs->body())
+                if (const long k = stepOf(st, iv.var)) iv.step = k;
+        }
+        return iv;
+    }
+
+    // Iterations of a loop whose counter starts at `start` and moves by `step` while `cond`
+    // (the counter against a constant, either side, with < <= > >= !=) holds; -1 otherwise.
+    long constantTripCount(long start, const VarDecl* v, Expr* cond, long step) const
+    {
+        const auto* bo = dyn_cast_or_null<BinaryOperator>(cond ? bare(cond) : nullptr);
+        if (!bo || !bo->isComparisonOp() || step == 0) return -1;
+        BinaryOperatorKind op = bo->getOpcode();
+        std::optional<long> bound;
+        if (varOf(bo->getLHS()) == v) {
+            bound = constantOf(bo->getRHS());
+        } else if (varOf(bo->getRHS()) == v) {
+            bound = constantOf(bo->getLHS());
+            op = BinaryOperator::reverseComparisonOp(op);
+        }
+        if (!bound) return -1;
+        const long b = *bound;
+        if (step > 0 && (op == BO_LT || op == BO_LE)) {
+            const long end = op == BO_LE ? b + 1 : b;
+            return end <= start ? 0 : (end - start + step - 1) / step;
+        }
+        if (step < 0 && (op == BO_GT || op == BO_GE)) {
+            const long end = op == BO_GE ? b - 1 : b;
+            return start <= end ? 0 : (start - end + (-step) - 1) / (-step);
+        }
+        if (op == BO_NE && (b - start) % step == 0 && (b - start) / step >= 0) return (b - start) / step;
+        return -1;
     }
 
     std::string labelOf(Stmt* loop) const

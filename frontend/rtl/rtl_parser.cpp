@@ -130,7 +130,7 @@ private:
         }
         accept(";");
         result_.modules.push_back({module_, file_, prevEnd(), kw.line});
-        while (!atEnd() && !cur().is("endmodule")) parseItem();
+        while (!atEnd() && !cur().is("endmodule")) parseItemAdvancing();
         accept("endmodule");
     }
 
@@ -143,11 +143,12 @@ private:
         } else if (t.is("always") || t.is("always_ff") || t.is("always_comb") ||
                    t.is("always_latch")) {
             ++pos_;
-            if (accept("@")) {
+            // `@*` is one token; `@ *` and `@(...)` are two or more.
+            if (!accept("@*") && accept("@")) {
                 if (cur().is("(")) {
                     skipBalanced();
                 } else {
-                    ++pos_;  // @* form
+                    ++pos_;  // @ * form
                 }
             }
             parseStatement(Ctx{});
@@ -178,12 +179,21 @@ private:
         }
     }
 
+    // Every loop over items goes through here: an item the parser does not understand (a
+    // stray `end`) is stepped over, so parsing always terminates.
+    void parseItemAdvancing()
+    {
+        const size_t before = pos_;
+        parseItem();
+        if (pos_ == before) ++pos_;
+    }
+
     void parseItemBlock()
     {
         if (cur().is("if")) return parseItem();
         if (!accept("begin")) return parseItem();
         if (accept(":")) ++pos_;
-        while (!atEnd() && !cur().is("end") && !cur().is("endmodule")) parseItem();
+        while (!atEnd() && !cur().is("end") && !cur().is("endmodule")) parseItemAdvancing();
         accept("end");
         if (accept(":")) ++pos_;
     }
@@ -261,7 +271,11 @@ private:
         if (t.is("begin")) {
             ++pos_;
             if (accept(":")) ++pos_;
-            while (!atEnd() && !cur().is("end") && !cur().is("endmodule")) parseStatement(ctx);
+            while (!atEnd() && !cur().is("end") && !cur().is("endmodule")) {
+                const size_t before = pos_;
+                parseStatement(ctx);
+                if (pos_ == before) ++pos_;  // never spin on a token no rule consumes
+            }
             accept("end");
             if (accept(":")) ++pos_;
         } else if (t.is("unique") || t.is("unique0") || t.is("priority")) {

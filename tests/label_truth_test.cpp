@@ -1,0 +1,223 @@
+// Regression tests for label truth on code shaped like other people's (issue: label truth on
+// designs nobody here wrote). Each test names what once broke and why.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "dataset/database.h"
+#include "dataset/export.h"
+#include "equivalence/sandbox.h"
+#include "equivalence/verilator_sim.h"
+#include "equivalence/yosys_formal.h"
+#include "frontend/rtl/rtl_parser.h"
+#include "mutators/generate.h"
+#include "test_support.h"
+
+using namespace veriloop;
+using namespace veriloop::test;
+
+namespace {
+
+ProcessResult runVeriloop(const std::vector<std::string>& args)
+{
+    ProcessSpec spec;
+    spec.argv = {VERILOOP_BINARY};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.timeoutSeconds = 600;
+    return runProcess(spec);
+}
+
+const char* kComparator = R"(module cmp(input logic [3:0] a, input logic [3:0] b, output logic eq);
+    assign eq = (a == b);
+endmodule
+)";
+
+}  // namespace
+
+// The miter once used -ignore_gold_x without modelling undef, which masked every output bit
+// where the original is 0: `a == b` -> `b == b` was "proved" equivalent although 240 of 256
+// input pairs differ.
+TEST(LabelTruth, ComparatorWhoseDifferenceHidesInAZeroBitIsNotEquivalent)
+{
+    auto dir = writeDesign("cmp", kComparator);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design) << design.error().format();
+    std::string gate = kComparator;
+    gate.replace(gate.find("(a == b)"), 8, "(b == b)");
+    FormalResult r = checkEquivalence(*design, design->sources, {{design->sources[0].path, gate}},
+                                      dir / "formal", FormalOptions{});
+    EXPECT_EQ(r.status, FormalStatus::NonEquivalent) << r.message;
+    ASSERT_FALSE(r.trace.empty());
+}
+
+// The differential harness once wrote its reference where the sandbox forbids writing; the
+// open failed silently and every comparison printed DIFF-OK. A reference it cannot read or a
+// dump it cannot write must now fail the run as a harness error, never pass.
+TEST(LabelTruth, DifferentialHarnessFailsLoudlyWithoutItsReference)
+{
+    auto dir = writeDesign("cmp", kComparator);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    std::vector<PortInfo> ports = {{"a", 4, "input"}, {"b", 4, "input"}, {"eq", 1, "output"}};
+    auto build = buildSimulation(*design, design->sources, SimKind::Differential, ports, dir / "diff", {});
+    ASSERT_TRUE(build) << build.error().format();
+    Sandbox sandbox(dir / "run");
+    SimRunOptions o;
+    o.extraArgs = {"+vl_cycles=50", "+vl_ref=" + (dir / "no-such-reference.txt").string()};
+    SimRun missing = runDifferential(*build, sandbox, o);
+    EXPECT_FALSE(missing.passed);
+    EXPECT_TRUE(missing.harnessError) << missing.evidence;
+    o.extraArgs = {"+vl_cycles=50", "+vl_dump=/proc/veriloop-cannot-write-here.txt"};
+    SimRun unwritable = runDifferential(*build, sandbox, o);
+    EXPECT_FALSE(unwritable.passed);
+    EXPECT_TRUE(unwritable.harnessError) << unwritable.evidence;
+}
+
+// `always @* begin ... end` made site discovery spin forever (`@*` is one token and the
+// `end` left at module level was never consumed).
+TEST(LabelTruth, AlwaysStarBeginEndParsesAndTerminates)
+{
+    const std::string src = "module m(input a,b, output reg y); always @* begin y=a&b; end endmodule\n";
+    auto parsed = rtl::parseRtlFile({"m.v", src}, 0, {});
+    ASSERT_EQ(parsed.modules.size(), 1u);
+    EXPECT_FALSE(parsed.sites.empty());
+    // Stray tokens at module level are stepped over, never looped on.
+    auto stray = rtl::parseRtlFile({"m.v", "module m(input a, output y); end end assign y = a; endmodule\n"}, 0, {});
+    EXPECT_EQ(stray.modules.size(), 1u);
+}
+
+// Splits once came from the last run's seed and the rank of a design among the others, so a
+// sharded build, a merge (seed 0) and an unsharded build put designs in different splits.
+TEST(LabelTruth, ASplitDependsOnlyOnTheDesignName)
+{
+    std::vector<std::string> all;
+    for (int i = 0; i < 60; ++i) all.push_back(fmt::format("design_{}", i));
+    const auto whole = assignSplits(all);
+    std::map<std::string, int> perSplit;
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto alone = assignSplits({all[i]});
+        EXPECT_EQ(alone.at(all[i]), whole.at(all[i])) << all[i];
+        EXPECT_EQ(splitOf(all[i]), whole.at(all[i]));
+        ++perSplit[whole.at(all[i])];
+    }
+    EXPECT_GT(perSplit["test"], 0);
+    EXPECT_GT(perSplit["val"], 0);
+    EXPECT_GT(perSplit["train"], perSplit["test"] + perSplit["val"]);
+}
+
+// A testbench that checks nothing about `gt` leaves that bug to the random differential
+// harness, which must kill it under the real sandbox (it once never killed anything there).
+TEST(LabelTruth, DifferentialOnlyKillUnderTheSandbox)
+{
+    const char* sv = R"(module flags(input logic [3:0] a, input logic [3:0] b, output logic eq, output logic gt);
+    assign eq = (a == b);
+    assign gt = (a > b);
+endmodule
+)";
+    const char* tb = R"(module tb;
+    logic [3:0] a, b; logic eq, gt;
+    flags dut(.a(a), .b(b), .eq(eq), .gt(gt));
+    initial begin
+        a = 4'd3; b = 4'd3; #1;
+        if (eq !== 1'b1) begin $display("FAIL: eq"); $fatal(1); end
+        $display("PASS"); $finish;
+    end
+endmodule
+)";
+    auto dir = writeDesignWithTestbench("flags", sv, tb);
+    writeFile(dir / "design.toml", readFile(dir / "design.toml").value_or("") +
+                                       "[stimulus]\nrandom = true\ncycles = 200\nseed = 1\n");
+    const std::string db = (dir / "d.sqlite").string();
+    auto r = runVeriloop({"dataset", "build", dir.string(), "--db", db, "--operators",
+                          "rtl-relop-gt-to-ge", "--no-formal", "-j", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err << r.out;
+    auto d = Database::open(db);
+    ASSERT_TRUE(d);
+    size_t byDifferential = 0;
+    for (const auto& design : d->designs())
+        for (const auto& row : d->mutants(design.id))
+            if (row.verdict && row.verdict->verdict == Verdict::Killed &&
+                row.verdict->evidenceKind == "differential")
+                ++byDifferential;
+    EXPECT_GT(byDifferential, 0u) << "sandbox isolated: " << Sandbox::bubblewrapUsable();
+}
+
+// Loops written the classic C way (counter declared before the loop, while loops, stride 2,
+// `<=` bounds, counting down) once got trip count -1 and no induction variable, so OOB and INF
+// found no sites in them.
+TEST(LabelTruth, ClassicCLoopsHaveTripCountsAndOobInfSites)
+{
+    const char* cpp = R"(#include "k.h"
+void k(int a[16], int b[17]) {
+    int i, j;
+load:
+    for (i = 0; i < 16; i++) a[i] = a[i] + 1;
+    int k = 0;
+walk:
+    while (k < 16) { a[k] = a[k] * 2; k++; }
+pairs:
+    for (j = 0; j < 16; j += 2) a[j] = a[j + 1];
+incl:
+    for (i = 0; i <= 16; i++) b[i] = i;
+down:
+    for (int d = 15; d >= 0; d--) a[d] = a[d] - 1;
+}
+)";
+    auto kernel = analyzeHlsKernel("k", cpp, "void k(int a[16], int b[17]);\n");
+    std::map<std::string, long> trips;
+    for (const auto& l : kernel.analysis.loops) trips[l.label] = l.tripCount;
+    EXPECT_EQ(trips["load"], 16);
+    EXPECT_EQ(trips["walk"], 16);
+    EXPECT_EQ(trips["pairs"], 8);
+    EXPECT_EQ(trips["incl"], 17);
+    EXPECT_EQ(trips["down"], 16);
+    auto ops = OperatorRegistry::instance().select("all");
+    ASSERT_TRUE(ops);
+    GenerateOptions go{1, 0, &kernel.analysis};
+    auto mutants = generateMutants(kernel.design.sources, kernel.analysis.sites, *ops, go).mutants;
+    std::set<std::string> classes;
+    for (const auto& m : mutants) classes.insert(m.bugClass);
+    EXPECT_TRUE(classes.count("OOB"));
+    EXPECT_TRUE(classes.count("INF"));
+}
+
+// A variable left uninitialized on a mutant's path only: C simulation builds at -O0 (at -O1 GCC
+// may reuse another path's value even with -ftrivial-auto-var-init=zero and hide the bug), so
+// the deleted assignment reads zero and the testbench sees it.
+TEST(LabelTruth, UninitializedOnTheMutantPathOnlyIsKilled)
+{
+    const char* cpp = R"(#include "pick.h"
+int pick(int sel, int v) {
+    int r;
+    if (sel) {
+        r = v + 11;
+    } else {
+        r = v;
+    }
+    return r;
+}
+)";
+    const char* tb = R"(#include <cstdio>
+#include "pick.h"
+int main() {
+    if (pick(1, 0) != 11 || pick(0, 5) != 5) { std::printf("FAIL: pick\n"); return 1; }
+    std::printf("PASS\n");
+    return 0;
+}
+)";
+    auto dir = writeHlsDesign("pick", cpp, "int pick(int sel, int v);\n", tb);
+    const std::string db = (dir / "d.sqlite").string();
+    auto r = runVeriloop({"dataset", "build", dir.string(), "--db", db, "--operators", "hls-statement-delete", "-j", "2"});
+    auto d = Database::open(db);
+    ASSERT_TRUE(d);
+    size_t deleted = 0, killed = 0;
+    for (const auto& design : d->designs())
+        for (const auto& row : d->mutants(design.id)) {
+            if (row.mutant.originalText.find("r = v + 11") == std::string::npos) continue;
+            ++deleted;
+            if (row.verdict && row.verdict->verdict == Verdict::Killed) ++killed;
+        }
+    ASSERT_GT(deleted, 0u) << r.err;
+    EXPECT_EQ(killed, deleted);
+}
