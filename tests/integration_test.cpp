@@ -348,3 +348,44 @@ TEST(DatasetSchedule, BlockingChangesAreKilledOnlyWhenIcarusAgrees)
         }
     EXPECT_GT(killed, 0u);
 }
+
+// `dataset audit` re-checks labels in builds of their own: the dataset as labeled has no false
+// label, and a label changed by hand (a killed mutant called `equivalent`) is reported false.
+TEST_F(DatasetBuild, AuditConfirmsLabelsAndCatchesATamperedOne)
+{
+    ASSERT_EQ(build_->exitCode, 0) << build_->err;
+    const auto original = *dir_ / "d.sqlite";
+    auto ok = runVeriloop({"dataset", "audit", "--db", original.string(), "--sample", "1", "--json"});
+    ASSERT_EQ(ok.exitCode, 0) << ok.out << ok.err;
+    auto j = nlohmann::json::parse(ok.out);
+    EXPECT_EQ(j["false_total"], 0);
+    EXPECT_GT(j["by_verdict"]["killed"]["confirmed"].get<int>(), 0);
+
+    const auto tampered = *dir_ / "tampered.sqlite";
+    std::filesystem::copy_file(original, tampered, std::filesystem::copy_options::overwrite_existing);
+    std::string victim, design;
+    {
+        auto d = Database::open(tampered);
+        ASSERT_TRUE(d);
+        for (const auto& row : d->designs())
+            for (const auto& m : d->mutants(row.id))
+                if (victim.empty() && m.verdict && m.verdict->verdict == Verdict::Killed &&
+                    m.verdict->evidenceKind == "testbench") {
+                    victim = m.mutant.id;
+                    design = row.name;
+                }
+    }
+    ASSERT_FALSE(victim.empty());
+    ProcessSpec sql;
+    sql.argv = {"sqlite3", tampered.string(),
+                "UPDATE verdicts SET verdict = 'equivalent' WHERE mutant_id = '" + victim + "'"};
+    ASSERT_TRUE(runProcess(sql).ok());
+    auto bad = runVeriloop({"dataset", "audit", "--db", tampered.string(), "--sample", "0",
+                            "--design", design, "--json"});
+    EXPECT_EQ(bad.exitCode, 1) << bad.out << bad.err;
+    auto jb = nlohmann::json::parse(bad.out);
+    ASSERT_GE(jb["false_labels"].size(), 1u);
+    bool named = false;
+    for (const auto& f : jb["false_labels"]) named = named || f["id"] == victim;
+    EXPECT_TRUE(named) << bad.out;
+}
