@@ -58,7 +58,7 @@ int cmdDoctor(bool json)
         fmt::print("{}\n", j.dump(2));
     } else if (!ok) {
         fmt::print("\nSome required tools are missing. On Debian 12:\n"
-                   "  apt-get install -y verilator yosys g++ make bubblewrap\n");
+                   "  apt-get install -y verilator yosys iverilog g++ make bubblewrap\n");
     }
     return ok ? 0 : 1;
 }

@@ -53,8 +53,7 @@ CsimBuildFailure failureFrom(const ProcessResult& r, const std::filesystem::path
         const std::string root = srcRoot.string() + "/";
         if (file.rfind(root, 0) == 0) file = file.substr(root.size());
         const int n = std::stoi(m[2].str());
-        f.locations.push_back({file, n});
-        f.columns.push_back(std::stoi(m[3].str()));
+        f.locations.push_back({file, n, std::stoi(m[3].str())});
         if (file == firstSource) f.lines.push_back(n);
     }
     return f;
@@ -178,7 +177,7 @@ tl::expected<CsimBuild, CsimBuildFailure> CsimWorkspace::build(const std::vector
         const auto path = srcRoot / src.path;
         std::filesystem::create_directories(path.parent_path());
         if (auto w = writeFile(path, src.text); !w)
-            return tl::unexpected(CsimBuildFailure{"cannot write " + path.string(), {}, {}, {}});
+            return tl::unexpected(CsimBuildFailure{"cannot write " + path.string(), {}, {}});
         if (isCppSource(path)) {
             argv.push_back(path.string());
             if (firstCpp.empty()) firstCpp = src.path;
@@ -242,41 +241,6 @@ namespace {
 
 constexpr int kSchemaBuildAttempts = 16;  // each attempt drops the mutants g++ points at
 
-bool touchesError(const Mutant& m, const std::vector<SourceFile>& sources, const CsimBuildFailure& f)
-{
-    for (const auto& c : m.choices) {
-        const auto& src = sources[c.range.file];
-        const int first = lineColAt(src.text, c.range.begin).line;
-        const int last = lineColAt(src.text, c.range.end).line;
-        for (const auto& [file, line] : f.locations)
-            if (file == src.path && line >= first && line <= last) return true;
-    }
-    return false;
-}
-
-// The selector value of the schema alternative at `line`:`column` of schema file `path`
-// (numbered as g++ numbers it, from the `#line` after the selector declaration): the nearest
-// `<selector> == K` before that point on the line. 0 when there is none.
-int selectorAt(const std::vector<SourceFile>& schema, const std::string& path, int line, int column)
-{
-    for (const auto& f : schema) {
-        if (f.path != path) continue;
-        const std::string& t = f.text;
-        const size_t directive = t.find("#line ");
-        if (directive == std::string::npos) return 0;
-        int at = std::atoi(t.c_str() + directive + 6);
-        size_t pos = t.find('\n', directive) + 1;
-        for (; at < line && pos != 0; ++at) pos = t.find('\n', pos) + 1;
-        if (pos == 0 || at != line) return 0;
-        const size_t end = std::min(t.find('\n', pos), pos + static_cast<size_t>(std::max(column, 1)));
-        const std::string upTo = t.substr(pos, end - pos);
-        const std::string needle = std::string(kSelectorVar) + " == ";
-        const size_t k = upTo.rfind(needle);
-        return k == std::string::npos ? 0 : std::atoi(upTo.c_str() + k + needle.size());
-    }
-    return 0;
-}
-
 }  // namespace
 
 tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
@@ -303,21 +267,11 @@ tl::expected<CsimSchema, CsimBuildFailure> buildCsimSchema(CsimWorkspace& ws,
             return out;
         }
         last = b.error();
-        // The selector values g++ points at; where it points at no alternative, every
-        // mutant on the error's lines is left out.
-        std::set<int> culprits;
-        bool unplaced = false;
-        for (size_t k = 0; k < last.locations.size(); ++k) {
-            const int sel = selectorAt(s.files, last.locations[k].first, last.locations[k].second,
-                                       last.columns[k]);
-            if (sel > 0) culprits.insert(sel);
-            else unplaced = true;
-        }
+        const auto culprits = schemaCulprits(s, trying, sources, last.locations);
         std::vector<const Mutant*> keep;
         for (size_t i = 0; i < trying.size(); ++i) {
-            const bool out_ = culprits.count(s.selector[i]) ||
-                              (unplaced && touchesError(*trying[i], sources, last));
-            (out_ ? out.rejected : keep).push_back(trying[i]);
+            const bool named = std::find(culprits.begin(), culprits.end(), i) != culprits.end();
+            (named ? out.rejected : keep).push_back(trying[i]);
         }
         if (keep.size() == trying.size()) break;
         trying = std::move(keep);

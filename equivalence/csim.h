@@ -21,6 +21,7 @@
 #include "core/process.h"
 #include "core/mutant.h"
 #include "equivalence/sandbox.h"
+#include "equivalence/schema.h"
 
 namespace veriloop {
 
@@ -37,8 +38,7 @@ struct CsimBuild {
 struct CsimBuildFailure {
     std::string log;       // the compiler's messages
     std::vector<int> lines; // lines of the first design source file the errors point at
-    std::vector<std::pair<std::string, int>> locations;  // (file relative to the design, line)
-    std::vector<int> columns;                            // the column of each location
+    std::vector<ErrorLocation> locations;  // where the errors point, relative to the design
 };
 
 /// Where a design's C simulations are built: one folder per design; the testbench objects

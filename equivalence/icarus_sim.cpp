@@ -154,9 +154,8 @@ SimRun runIcarusTestbench(const Design& design, const IcarusBuild& build, const 
     return run;
 }
 
-std::optional<std::string> runIcarusDifferential(const IcarusBuild& build, const Sandbox& sandbox,
-                                                 const RandomStimulus& stimulus,
-                                                 double timeoutSeconds, std::string* failure)
+IcarusDiffRun runIcarusDifferential(const IcarusBuild& build, const Sandbox& sandbox,
+                                    const RandomStimulus& stimulus, double timeoutSeconds)
 {
     const auto dump = sandbox.workDir() / fmt::format("icarus-{}.txt", contentHash(build.image.string() + std::to_string(stimulus.seed)));
     std::error_code ec;
@@ -164,27 +163,28 @@ std::optional<std::string> runIcarusDifferential(const IcarusBuild& build, const
     SandboxLimits limits;
     limits.wallSeconds = timeoutSeconds;
     limits.fileSizeMiB = 512;
-    ProcessResult r = sandbox.run({"vvp", "-n", build.image.string(),
-                                   fmt::format("+vl_seed={}", stimulus.seed),
-                                   fmt::format("+vl_cycles={}", stimulus.cycles),
-                                   fmt::format("+vl_reset_every={}", stimulus.resetEvery),
-                                   "+vl_dump=" + dump.string()},
-                                  limits);
+    std::vector<std::string> argv = {"vvp", "-n", build.image.string()};
+    for (auto& a : stimulusArgs(stimulus)) argv.push_back(a);
+    argv.push_back("+vl_dump=" + dump.string());
+    ProcessResult r = sandbox.run(argv, limits);
     auto text = readFile(dump);
     std::filesystem::remove(dump, ec);
-    if (r.ok() && r.out.find("DIFF-DONE") != std::string::npos && text) return *text;
-    if (failure)
-        *failure = r.timedOut ? "timed out"
-                   : r.out.find("HARNESS-ERROR") != std::string::npos
-                       ? oneLine(r.out, 200)
-                       : fmt::format("exit {} signal {}", r.exitCode, r.signal);
-    return std::nullopt;
+    IcarusDiffRun run;
+    if (r.ok() && r.out.find("DIFF-DONE") != std::string::npos && text) {
+        run.dump = std::move(*text);
+        return run;
+    }
+    // A finished run without its dump could not write it: an error of the harness.
+    run.harnessError = r.out.find("HARNESS-ERROR") != std::string::npos ||
+                       (r.out.find("DIFF-DONE") != std::string::npos && !text);
+    run.failure = r.timedOut ? "timed out"
+                  : run.harnessError ? "harness error: " + oneLine(r.out, 200)
+                                     : fmt::format("exit {} signal {}", r.exitCode, r.signal);
+    return run;
 }
 
-std::string firstDumpDifference(const std::string& reference, const std::string& actual,
-                                const std::vector<PortInfo>& ports)
+std::string firstDumpDifference(const std::string& reference, const std::string& actual)
 {
-    (void)ports;
     const auto a = splitLines(reference), b = splitLines(actual);
     for (size_t cycle = 0; cycle < std::max(a.size(), b.size()); ++cycle) {
         const std::string x = cycle < a.size() ? a[cycle] : "", y = cycle < b.size() ? b[cycle] : "";

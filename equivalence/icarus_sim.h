@@ -40,24 +40,20 @@ tl::expected<IcarusBuild, Diagnostic> buildIcarus(const Design& design,
 SimRun runIcarusTestbench(const Design& design, const IcarusBuild& build, const Sandbox& sandbox,
                           double timeoutSeconds);
 
-/// Seeded random stimulus for the differential testbench; `resetEvery` > 0 re-asserts reset
-/// for the declared cycles at every multiple of it.
-struct RandomStimulus {
-    uint64_t seed = 1;
-    int cycles = 1000;
-    int resetEvery = 0;
+/// One run of the differential image: its per-cycle output dump (one line a cycle), or how it
+/// failed. `harnessError`: the testbench could not write its dump (never a verdict).
+struct IcarusDiffRun {
+    std::optional<std::string> dump;
+    bool harnessError = false;
+    std::string failure;
 };
 
-/// Runs the differential image and returns its per-cycle output dump (one line a cycle), or
-/// nothing when the run failed (timeout, crash); `failure` then says how.
-std::optional<std::string> runIcarusDifferential(const IcarusBuild& build, const Sandbox& sandbox,
-                                                 const RandomStimulus& stimulus,
-                                                 double timeoutSeconds, std::string* failure);
+IcarusDiffRun runIcarusDifferential(const IcarusBuild& build, const Sandbox& sandbox,
+                                    const RandomStimulus& stimulus, double timeoutSeconds);
 
 /// The first cycle where two dumps differ, as JSON evidence text; empty when they agree.
 /// A difference where either side holds x/z is marked "four_state": true.
-std::string firstDumpDifference(const std::string& reference, const std::string& actual,
-                                const std::vector<PortInfo>& ports);
+std::string firstDumpDifference(const std::string& reference, const std::string& actual);
 
 /// The SV source of the Icarus differential testbench for a top module with these ports.
 std::string icarusDifferentialSource(const Design& design, const std::vector<PortInfo>& ports);

@@ -148,6 +148,66 @@ std::set<size_t> crossingMutants(const std::vector<const Mutant*>& mutants)
 
 }  // namespace
 
+namespace {
+
+// The selector value of the schema alternative at `line`:`column` of schema file `path` (C++
+// files are numbered from the `#line` after the selector declaration; Verilog schema lines are
+// the original's): the nearest `<selector> == K` before that point on the line; 0 when none.
+int selectorAt(const std::vector<SourceFile>& schema, const std::string& path, int line, int column)
+{
+    for (const auto& f : schema) {
+        if (f.path != path) continue;
+        const std::string& t = f.text;
+        int at = 1;
+        size_t pos = 0;
+        if (const size_t directive = t.find("#line "); directive != std::string::npos) {
+            at = std::atoi(t.c_str() + directive + 6);
+            pos = t.find('\n', directive) + 1;
+        }
+        for (; at < line && pos != 0; ++at) pos = t.find('\n', pos) + 1;
+        if (pos == 0 || at != line) return 0;
+        const size_t end = std::min(t.find('\n', pos), pos + static_cast<size_t>(std::max(column, 1)));
+        const std::string upTo = t.substr(pos, end - pos);
+        const std::string needle = std::string(kSelectorVar) + " == ";
+        const size_t k = upTo.rfind(needle);
+        return k == std::string::npos ? 0 : std::atoi(upTo.c_str() + k + needle.size());
+    }
+    return 0;
+}
+
+bool touchesLine(const Mutant& m, const std::vector<SourceFile>& sources, const ErrorLocation& e)
+{
+    for (const auto& c : m.choices) {
+        const auto& src = sources[c.range.file];
+        if (src.path == e.file && e.line >= lineColAt(src.text, c.range.begin).line &&
+            e.line <= lineColAt(src.text, c.range.end).line)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<size_t> schemaCulprits(const SchemaResult& schema,
+                                   const std::vector<const Mutant*>& mutants,
+                                   const std::vector<SourceFile>& sources,
+                                   const std::vector<ErrorLocation>& errors)
+{
+    std::set<int> selectors;
+    std::vector<ErrorLocation> unplaced;
+    for (const auto& e : errors) {
+        if (const int sel = selectorAt(schema.files, e.file, e.line, e.column); sel > 0) selectors.insert(sel);
+        else unplaced.push_back(e);
+    }
+    std::vector<size_t> out;
+    for (size_t i = 0; i < mutants.size(); ++i) {
+        bool named = selectors.count(schema.selector[i]) > 0;
+        for (const auto& e : unplaced) named = named || touchesLine(*mutants[i], sources, e);
+        if (named) out.push_back(i);
+    }
+    return out;
+}
+
 SchemaResult buildMutantSchema(const std::vector<SourceFile>& files,
                                const std::vector<SelectorSite>& selectorSites,
                                const std::vector<const Mutant*>& mutants, SchemaDialect dialect)

@@ -31,6 +31,23 @@ struct SchemaResult {
     size_t dropped = 0;         // mutants whose ranges cross another's (not placed)
 };
 
+/// A place a compiler error points at: the file relative to the design, 1-based line and column.
+struct ErrorLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+/// The mutants (indices into `mutants`) to leave out of a schema that failed to compile with
+/// errors at `errors` (positions in the schema files, which keep the original's line
+/// numbers): those whose alternative an error points into, and, for an error that points
+/// at no alternative, every mutant with a choice on that line. Empty when the errors name
+/// none of them (the original itself, or an error elsewhere).
+std::vector<size_t> schemaCulprits(const SchemaResult& schema,
+                                   const std::vector<const Mutant*>& mutants,
+                                   const std::vector<SourceFile>& sources,
+                                   const std::vector<ErrorLocation>& errors);
+
 /// Mutant i (0-based) gets selector value i + 1 unless its choices cross another's.
 /// C++: the selector is declared at each selector site, followed by `#line` so that compiler
 /// and sanitizer messages keep the original line numbers.

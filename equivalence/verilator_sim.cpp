@@ -187,6 +187,38 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
     return build;
 }
 
+std::vector<ErrorLocation> verilatorErrorLocations(const std::filesystem::path& buildDir)
+{
+    static const std::regex loc(R"(([^\s:]+):(\d+):(\d+):)");
+    const std::string root = (std::filesystem::absolute(buildDir) / "src").string() + "/";
+    std::vector<ErrorLocation> out;
+    bool inError = false;
+    for (const auto& line : splitLines(readFile(buildDir / "verilator.log").value_or(""))) {
+        if (line.rfind("%Error", 0) == 0) inError = true;
+        else if (line.rfind("%Warning", 0) == 0) inError = false;
+        std::smatch m;
+        if (!inError || !std::regex_search(line, m, loc) || m[1].str().rfind(root, 0) != 0) continue;
+        out.push_back({m[1].str().substr(root.size()), std::stoi(m[2].str()), std::stoi(m[3].str())});
+    }
+    return out;
+}
+
+std::vector<std::string> stimulusArgs(const RandomStimulus& s)
+{
+    return {fmt::format("+vl_seed={}", s.seed), fmt::format("+vl_cycles={}", s.cycles),
+            fmt::format("+vl_reset_every={}", s.resetEvery)};
+}
+
+std::string harnessTraceText(const std::vector<TraceStep>& trace)
+{
+    std::string text;
+    for (const auto& step : trace) {
+        for (const auto& [name, value] : step.inputs) text += name + "=" + value + " ";
+        text += "\n";
+    }
+    return text;
+}
+
 namespace {
 
 ProcessResult runSim(const SimBuild& build, const Sandbox& sandbox, const SimRunOptions& options)

@@ -11,6 +11,8 @@
 #include "core/diagnostic.h"
 #include "core/source.h"
 #include "equivalence/sandbox.h"
+#include "equivalence/schema.h"
+#include "equivalence/yosys_formal.h"
 
 namespace veriloop {
 
@@ -59,6 +61,26 @@ struct SimRun {
     std::string output;    // the run's stdout (bounded by the sandbox's capture limit)
     double seconds = 0;
 };
+
+/// Where the errors of a failed build point (Verilator's `%Error` lines and their "...
+/// Location" lines; warnings are skipped), for files under `srcRoot` (`buildDir`/src), with
+/// paths relative to it. Read from the build's verilator.log.
+std::vector<ErrorLocation> verilatorErrorLocations(const std::filesystem::path& buildDir);
+
+/// Seeded random stimulus for a differential harness; `resetEvery` > 0 re-asserts reset for
+/// the declared cycles at every multiple of it.
+struct RandomStimulus {
+    uint64_t seed = 1;
+    int cycles = 1000;
+    int resetEvery = 0;
+};
+
+/// The plusargs that give a differential harness (Verilator's or Icarus') this stimulus.
+std::vector<std::string> stimulusArgs(const RandomStimulus& s);
+
+/// A counterexample as the Verilator harness reads it with `+vl_trace=FILE`: one line a
+/// cycle of `port=hex` pairs.
+std::string harnessTraceText(const std::vector<TraceStep>& trace);
 
 struct SimRunOptions {
     int selector = 0;

@@ -42,12 +42,20 @@ std::vector<const MutantRow*> spread(std::vector<const MutantRow*> rows, size_t 
     return out;
 }
 
+// How one re-check came out. FourState: only a 4-state (x/z) difference, which 2-state
+// labeling cannot see; it confirms an `equivalent` label and is counted apart.
+enum class Outcome { Confirmed, FourState, False, Inconclusive };
+
+// What a fresh run showed: a difference (with its evidence), none, or nothing could run.
+struct Seen {
+    bool ran = false;
+    std::string difference;
+    bool differs() const { return !difference.empty(); }
+};
+
 class Auditor {
 public:
-    Auditor(const AuditOptions& o, AuditReport& r, const std::function<void(const std::string&)>& log)
-        : options_(o), report_(r), log_(log)
-    {
-    }
+    Auditor(const AuditOptions& o, AuditReport& r) : options_(o), report_(r) {}
 
     void design(const DesignRow& row, const std::vector<MutantRow>& mutants)
     {
@@ -57,26 +65,36 @@ public:
             return;
         }
         work_ = options_.workDir / row.name;
-        if (d->isRtl()) auditRtl(*d, row, mutants);
-        else auditHls(*d, row, mutants);
+        design_ = row.name;
+        if (d->isRtl()) auditRtl(*d, mutants);
+        else auditHls(*d, mutants);
+        originalRules_.reset();
         std::error_code ec;
         std::filesystem::remove_all(work_, ec);
     }
 
 private:
-    void tally(const std::string& verdict, const std::string& design, const MutantRow& m,
-               const char* outcome, const std::string& check, const std::string& detail = {})
+    void tally(const MutantRow& m, Outcome o, const std::string& check, const std::string& detail = {})
     {
+        const std::string verdict(verdictName(m.verdict->verdict));
         AuditCount& c = report_.byVerdict[verdict];
         ++c.checked;
-        const std::string o = outcome;
-        if (o == "confirmed") ++c.confirmed;
-        else if (o == "four-state") ++c.fourStateOnly, ++c.confirmed;
-        else if (o == "false") ++c.falseLabels;
-        else ++c.inconclusive;
-        if (o == "false") report_.falseLabels.push_back({m.mutant.id, design, verdict, check, detail});
-        if (o == "inconclusive") report_.inconclusive.push_back({m.mutant.id, design, verdict, check, detail});
+        const AuditFinding finding{m.mutant.id, design_, verdict, check, detail};
+        switch (o) {
+        case Outcome::FourState: ++c.fourStateOnly; [[fallthrough]];
+        case Outcome::Confirmed: ++c.confirmed; break;
+        case Outcome::False:
+            ++c.falseLabels;
+            report_.falseLabels.push_back(finding);
+            break;
+        case Outcome::Inconclusive:
+            ++c.inconclusive;
+            report_.inconclusive.push_back(finding);
+            break;
+        }
     }
+
+    Sandbox sandbox() const { return Sandbox(work_ / "run"); }
 
     // ---- RTL ----
 
@@ -90,193 +108,195 @@ private:
         return b ? std::optional<SimBuild>(*b) : std::nullopt;
     }
 
-    std::vector<std::string> stimulus(uint64_t seed, int cycles, int resetEvery) const
+    // Stimulus k: 0 is the design's own, the others are longer, with reset re-asserted.
+    RandomStimulus stimulusFor(const Design& d, int k) const
     {
-        return {fmt::format("+vl_seed={}", seed), fmt::format("+vl_cycles={}", cycles),
-                fmt::format("+vl_reset_every={}", resetEvery)};
+        if (k == 0) return {d.stimulus.seed, d.stimulus.cycles, 0};
+        return {d.stimulus.seed + 7919 * static_cast<uint64_t>(k), kAuditCycles,
+                d.reset ? kAuditResetEvery : 0};
     }
 
-    // The original's dump for stimulus k (0: the design's own; 1..: long runs).
-    std::vector<std::string> stimulusFor(const Design& d, int k) const
+    // The original's dumps for every stimulus; false when they cannot all be made.
+    bool makeReferences(const Design& d, const SimBuild& diff)
     {
-        if (k == 0) return stimulus(d.stimulus.seed, d.stimulus.cycles, 0);
-        return stimulus(d.stimulus.seed + 7919 * static_cast<uint64_t>(k), kAuditCycles,
-                        d.reset ? kAuditResetEvery : 0);
-    }
-
-    bool makeReferences(const Design& d, const SimBuild& diff, int count)
-    {
-        Sandbox sandbox(work_ / "run");
-        for (int k = static_cast<int>(refs_.size()); k < count; ++k) {
+        for (int k = 0; k <= kAuditSeeds; ++k) {
             SimRunOptions o;
             o.timeoutSeconds = 120;
-            o.extraArgs = stimulusFor(d, k);
-            const auto path = sandbox.workDir() / fmt::format("ref-{}.txt", k);
+            o.extraArgs = stimulusArgs(stimulusFor(d, k));
+            const auto path = sandbox().workDir() / fmt::format("ref-{}.txt", k);
             o.extraArgs.push_back("+vl_dump=" + path.string());
-            if (!runDifferential(diff, sandbox, o).passed) return false;
+            if (!runDifferential(diff, sandbox(), o).passed) return false;
             refs_.push_back(path);
         }
         return true;
     }
 
-    // The first differential difference of `diff` against the original over `count` stimuli.
-    std::string differs(const Design& d, const SimBuild& diff, int count)
+    // The mutant's differential runs against the original's references.
+    Seen verilatorShows(const Design& d, const std::vector<SourceFile>& files, const std::string& dir)
     {
-        Sandbox sandbox(work_ / "run");
-        for (int k = 0; k < count && k < static_cast<int>(refs_.size()); ++k) {
+        auto diff = refs_.empty() ? std::nullopt : build(d, files, SimKind::Differential, dir + "/diff");
+        if (!diff) return {};
+        for (size_t k = 0; k < refs_.size(); ++k) {
             SimRunOptions o;
             o.timeoutSeconds = 120;
-            o.extraArgs = stimulusFor(d, k);
+            o.extraArgs = stimulusArgs(stimulusFor(d, static_cast<int>(k)));
             o.extraArgs.push_back("+vl_ref=" + refs_[k].string());
-            SimRun r = runDifferential(diff, sandbox, o);
-            if (!r.passed && !r.harnessError) return r.evidence.empty() ? "differs" : r.evidence;
+            SimRun r = runDifferential(*diff, sandbox(), o);
+            if (r.harnessError) return {};
+            if (!r.passed) return {true, r.evidence};
         }
-        return {};
+        return {true, {}};
     }
 
-    void auditRtl(const Design& d, const DesignRow& row, const std::vector<MutantRow>& mutants)
+    // The Icarus differential of the mutant against the original's Icarus dumps (made once
+    // per design). A 4-state-only difference is returned with "four_state": true.
+    Seen icarusShows(const Design& d, const std::vector<SourceFile>& files, const std::string& dir)
+    {
+        if (!icarusAvailable() || ports_.empty()) return {};
+        if (!icarusTried_) {
+            icarusTried_ = true;
+            if (auto orig = buildIcarus(d, d.sources, SimKind::Differential, ports_, work_ / "icarus-original"))
+                for (int k = 0; k < kIcarusSeeds; ++k) {
+                    IcarusDiffRun run = runIcarusDifferential(*orig, sandbox(), icarusStimulus(d, k), 120);
+                    if (!run.dump) {
+                        icarusDumps_.clear();
+                        break;
+                    }
+                    icarusDumps_.push_back(*run.dump);
+                }
+        }
+        auto mut = icarusDumps_.empty() ? std::nullopt
+                                        : std::optional(buildIcarus(d, files, SimKind::Differential, ports_,
+                                                                    work_ / dir / "icarus-diff"));
+        if (!mut || !*mut) return {};
+        for (int k = 0; k < kIcarusSeeds; ++k) {
+            IcarusDiffRun run = runIcarusDifferential(**mut, sandbox(), icarusStimulus(d, k), 120);
+            if (!run.dump) return run.harnessError ? Seen{} : Seen{true, run.failure};
+            if (auto diff = firstDumpDifference(icarusDumps_[k], *run.dump); !diff.empty()) return {true, diff};
+        }
+        return {true, {}};
+    }
+
+    RandomStimulus icarusStimulus(const Design& d, int k) const
+    {
+        return {d.stimulus.seed + 31 * static_cast<uint64_t>(k + 1), kIcarusCycles, d.reset ? kAuditResetEvery : 0};
+    }
+
+    void auditRtl(const Design& d, const std::vector<MutantRow>& mutants)
     {
         auto analyzed = rtl::analyzeRtlDesign(d, work_ / "frontend");
         if (!analyzed) {
-            report_.designsSkipped.push_back(row.name + ": " + analyzed.error().format());
+            report_.designsSkipped.push_back(design_ + ": " + analyzed.error().format());
             return;
         }
         ports_.clear();
         refs_.clear();
+        icarusDumps_.clear();
+        icarusTried_ = false;
         for (const auto& p : analyzed->topPorts) ports_.push_back({p.name, p.width, p.dir});
-        auto tb = build(d, d.sources, SimKind::Testbench, "original-tb");
+        haveTb_ = build(d, d.sources, SimKind::Testbench, "original-tb").has_value();
         auto diff = ports_.empty() ? std::nullopt : build(d, d.sources, SimKind::Differential, "original-diff");
-        const bool haveRefs = diff && makeReferences(d, *diff, 1 + kAuditSeeds);
-        std::vector<const MutantRow*> killed, others;
+        if (diff && !makeReferences(d, *diff)) refs_.clear();
+        std::vector<const MutantRow*> killed;
         for (const auto& m : mutants) {
             if (!m.verdict) continue;
             if (m.verdict->verdict == Verdict::Killed) killed.push_back(&m);
-            else if (m.verdict->verdict == Verdict::Nonequivalent || m.verdict->verdict == Verdict::Equivalent)
-                others.push_back(&m);
+            if (m.verdict->verdict == Verdict::Nonequivalent) replay(d, m, diff);
+            if (m.verdict->verdict == Verdict::Equivalent) reconfirmEquivalent(d, m);
         }
-        for (const MutantRow* m : spread(killed, options_.samplePerDesign)) rekill(d, row, *m, tb.has_value(), haveRefs);
-        for (const MutantRow* m : others) {
-            if (m->verdict->verdict == Verdict::Nonequivalent) replay(d, row, *m, diff);
-            else reconfirmEquivalent(d, row, *m, haveRefs);
-        }
+        for (const MutantRow* m : spread(killed, options_.samplePerDesign)) rekill(d, *m);
     }
 
-    void rekill(const Design& d, const DesignRow& row, const MutantRow& m, bool haveTb, bool haveRefs)
+    // A killed mutant fails again: its testbench, Verilator's random runs, or (for labels
+    // Icarus agreed to) Icarus. False only when every check that could show it ran and passed.
+    void rekill(const Design& d, const MutantRow& m)
     {
         auto files = applyEdits(d.sources, m.mutant.edits);
-        const bool icarusLabel = m.verdict->engine.find("icarus") != std::string::npos;
-        if (!files) return tally("killed", row.name, m, "inconclusive", "rebuild", "the edits no longer apply");
+        if (!files) return tally(m, Outcome::Inconclusive, "rebuild", "the edits no longer apply");
         const std::string dir = "m-" + contentHash(m.mutant.id);
+        const bool icarusLabel = m.verdict->engine.find("icarus") != std::string::npos;
+        bool everythingRan = true;
         if (icarusLabel) {
-            // Labeled with Icarus' agreement: Icarus must fail it again.
             auto ib = buildIcarus(d, *files, SimKind::Testbench, {}, work_ / dir / "icarus");
-            if (ib) {
-                SimRun r = runIcarusTestbench(d, *ib, Sandbox(work_ / "run"), 120);
-                if (!r.passed) return tally("killed", row.name, m, "confirmed", "icarus-testbench");
-            }
+            if (ib && !runIcarusTestbench(d, *ib, sandbox(), 120).passed)
+                return tally(m, Outcome::Confirmed, "icarus-testbench");
+            const Seen icarus = icarusShows(d, *files, dir);
+            if (icarus.differs()) return tally(m, Outcome::Confirmed, "icarus-differential", icarus.difference);
+            everythingRan = icarus.ran;
         }
-        if (haveTb) {
-            if (auto tb = build(d, *files, SimKind::Testbench, dir + "/tb")) {
-                SimRunOptions o;
-                o.timeoutSeconds = d.testbench.timeoutSeconds;
-                if (!runTestbench(d, *tb, Sandbox(work_ / "run"), o).passed)
-                    return tally("killed", row.name, m, "confirmed", "testbench");
-            } else if (!icarusLabel) {
-                return tally("killed", row.name, m, "inconclusive", "rebuild", "the mutant no longer builds alone");
-            }
+        auto tb = haveTb_ ? build(d, *files, SimKind::Testbench, dir + "/tb") : std::nullopt;
+        if (tb) {
+            SimRunOptions o;
+            o.timeoutSeconds = d.testbench.timeoutSeconds;
+            if (!runTestbench(d, *tb, sandbox(), o).passed) return tally(m, Outcome::Confirmed, "testbench");
+        } else if (!icarusLabel) {
+            everythingRan = false;
         }
-        if (haveRefs)
-            if (auto diff = build(d, *files, SimKind::Differential, dir + "/diff"))
-                if (!differs(d, *diff, 1 + kAuditSeeds).empty())
-                    return tally("killed", row.name, m, "confirmed", "differential");
-        if (icarusLabel && icarusShows(d, *files, dir).first)
-            return tally("killed", row.name, m, "confirmed", "icarus-differential");
-        tally("killed", row.name, m, "false", "rekill",
-              "the mutant built alone passes the testbench and every random run");
+        const Seen verilator = verilatorShows(d, *files, dir);
+        if (verilator.differs()) return tally(m, Outcome::Confirmed, "differential", verilator.difference);
+        if (!verilator.ran && m.verdict->evidenceKind == "differential") everythingRan = false;
+        if (!everythingRan)
+            return tally(m, Outcome::Inconclusive, "rekill", "a check that killed it could not run again");
+        tally(m, Outcome::False, "rekill", "the mutant built alone passes the testbench and every random run");
     }
 
-    void replay(const Design& d, const DesignRow& row, const MutantRow& m, const std::optional<SimBuild>& diff)
+    void replay(const Design& d, const MutantRow& m, const std::optional<SimBuild>& diff)
     {
         auto ev = nlohmann::json::parse(m.verdict->evidence, nullptr, false);
         auto files = applyEdits(d.sources, m.mutant.edits);
         if (!diff || !files || !ev.is_object() || !ev.contains("trace"))
-            return tally("nonequivalent", row.name, m, "inconclusive", "replay", "no trace or no harness");
-        std::string text;
+            return tally(m, Outcome::Inconclusive, "replay", "no trace or no harness");
+        std::vector<TraceStep> trace;
         for (const auto& step : ev["trace"]) {
-            for (const auto& [name, value] : step.items()) text += name + "=" + value.get<std::string>() + " ";
-            text += "\n";
+            TraceStep& t = trace.emplace_back();
+            for (const auto& [name, value] : step.items()) t.inputs.push_back({name, value.get<std::string>()});
         }
         const std::string dir = "m-" + contentHash(m.mutant.id);
-        Sandbox sandbox(work_ / dir / "replay");
-        writeFile(sandbox.workDir() / "trace.txt", text);
+        Sandbox box(work_ / dir / "replay");
+        writeFile(box.workDir() / "trace.txt", harnessTraceText(trace));
         SimRunOptions o;
         o.timeoutSeconds = 60;
-        o.extraArgs = {"+vl_trace=" + (sandbox.workDir() / "trace.txt").string(),
-                       "+vl_dump=" + (sandbox.workDir() / "ref.txt").string()};
-        if (!runDifferential(*diff, sandbox, o).passed)
-            return tally("nonequivalent", row.name, m, "inconclusive", "replay", "the original does not run the trace");
+        o.extraArgs = {"+vl_trace=" + (box.workDir() / "trace.txt").string(),
+                       "+vl_dump=" + (box.workDir() / "ref.txt").string()};
+        if (!runDifferential(*diff, box, o).passed)
+            return tally(m, Outcome::Inconclusive, "replay", "the original does not run the trace");
         auto gate = build(d, *files, SimKind::Differential, dir + "/diff");
-        if (!gate) return tally("nonequivalent", row.name, m, "inconclusive", "replay", "the mutant does not build alone");
-        o.extraArgs = {"+vl_trace=" + (sandbox.workDir() / "trace.txt").string(),
-                       "+vl_ref=" + (sandbox.workDir() / "ref.txt").string()};
-        SimRun r = runDifferential(*gate, sandbox, o);
-        if (!r.passed && !r.harnessError) return tally("nonequivalent", row.name, m, "confirmed", "replay");
-        tally("nonequivalent", row.name, m, "false", "replay", "the counterexample shows no difference in a fresh build");
+        if (!gate) return tally(m, Outcome::Inconclusive, "replay", "the mutant does not build alone");
+        o.extraArgs = {"+vl_trace=" + (box.workDir() / "trace.txt").string(),
+                       "+vl_ref=" + (box.workDir() / "ref.txt").string()};
+        SimRun r = runDifferential(*gate, box, o);
+        if (r.harnessError) return tally(m, Outcome::Inconclusive, "replay", r.evidence);
+        if (!r.passed) return tally(m, Outcome::Confirmed, "replay");
+        tally(m, Outcome::False, "replay", "the counterexample shows no difference in a fresh build");
     }
 
-    // Icarus differential of the mutant against the original: (differs in 2-state, detail)
-    // or a 4-state-only difference (first false, detail non-empty).
-    std::pair<bool, std::string> icarusShows(const Design& d, const std::vector<SourceFile>& files,
-                                             const std::string& dir)
-    {
-        if (!icarusAvailable() || ports_.empty()) return {false, {}};
-        auto orig = buildIcarus(d, d.sources, SimKind::Differential, ports_, work_ / "icarus-original");
-        auto mut = buildIcarus(d, files, SimKind::Differential, ports_, work_ / dir / "icarus-diff");
-        if (!orig || !mut) return {false, {}};
-        Sandbox sandbox(work_ / "run");
-        for (int k = 0; k < kIcarusSeeds; ++k) {
-            RandomStimulus s{d.stimulus.seed + 31 * static_cast<uint64_t>(k + 1), kIcarusCycles,
-                             d.reset ? kAuditResetEvery : 0};
-            auto a = runIcarusDifferential(*orig, sandbox, s, 120, nullptr);
-            auto b = runIcarusDifferential(*mut, sandbox, s, 120, nullptr);
-            if (!a || !b) continue;
-            const std::string diff = firstDumpDifference(*a, *b, ports_);
-            if (diff.empty()) continue;
-            const bool fourState = nlohmann::json::parse(diff, nullptr, false).value("four_state", false);
-            return {!fourState, diff};
-        }
-        return {false, {}};
-    }
-
-    void reconfirmEquivalent(const Design& d, const DesignRow& row, const MutantRow& m, bool haveRefs)
+    // An equivalent shows no 2-state difference in Verilator's long random runs; Icarus is
+    // the cross-check. For the blocking/non-blocking class Icarus is the judge (labeling
+    // needed its agreement), for the others an Icarus-only difference is inconclusive.
+    void reconfirmEquivalent(const Design& d, const MutantRow& m)
     {
         auto files = applyEdits(d.sources, m.mutant.edits);
-        if (!files || !haveRefs)
-            return tally("equivalent", row.name, m, "inconclusive", "random", "no differential harness");
+        if (!files) return tally(m, Outcome::Inconclusive, "random", "the edits no longer apply");
         const std::string dir = "m-" + contentHash(m.mutant.id);
         const bool blockingClass = m.mutant.bugClass == "blocking-assignment";
-        auto diff = build(d, *files, SimKind::Differential, dir + "/diff");
-        if (diff) {
-            if (auto why = differs(d, *diff, 1 + kAuditSeeds); !why.empty())
-                return tally("equivalent", row.name, m, "false", "verilator-random", why);
-        } else if (!blockingClass) {
-            return tally("equivalent", row.name, m, "inconclusive", "random", "the mutant does not build alone");
-        }
-        auto [differs2State, detail] = icarusShows(d, *files, dir);
-        if (differs2State && blockingClass)
-            return tally("equivalent", row.name, m, "false", "icarus-random", detail);
-        if (differs2State)
-            return tally("equivalent", row.name, m, "inconclusive", "icarus-random",
-                         "only Icarus shows a difference: " + detail);
-        tally("equivalent", row.name, m, detail.empty() ? "confirmed" : "four-state", "random", detail);
+        const Seen verilator = verilatorShows(d, *files, dir);
+        if (verilator.differs()) return tally(m, Outcome::False, "verilator-random", verilator.difference);
+        const Seen icarus = icarusShows(d, *files, dir);
+        const bool fourState = icarus.differs() &&
+                               nlohmann::json::parse(icarus.difference, nullptr, false).value("four_state", false);
+        if (icarus.differs() && !fourState)
+            return tally(m, blockingClass ? Outcome::False : Outcome::Inconclusive, "icarus-random",
+                         icarus.difference);
+        if (!verilator.ran && !(blockingClass && icarus.ran))
+            return tally(m, Outcome::Inconclusive, "random", "no random run could be made");
+        tally(m, fourState ? Outcome::FourState : Outcome::Confirmed, "random", icarus.difference);
     }
 
     // ---- HLS ----
 
-    void auditHls(const Design& d, const DesignRow& row, const std::vector<MutantRow>& mutants)
+    void auditHls(const Design& d, const std::vector<MutantRow>& mutants)
     {
-        const auto include = options_.hlsInclude.empty() ? hls::defaultHlsIncludeDir() : options_.hlsInclude;
-        CsimWorkspace ws(d, work_ / "csim", include);
+        CsimWorkspace ws(d, work_ / "csim", include());
         std::map<CsimFlavor, std::string> originalOut;
         for (CsimFlavor f : {CsimFlavor::Zero, CsimFlavor::Pattern, CsimFlavor::Sanitize}) {
             auto b = ws.build(d.sources, f, fmt::format("original-{}", csimFlavorName(f)));
@@ -284,68 +304,88 @@ private:
             CsimRun r = runCsim(ws, *b, 0, d.testbench.timeoutSeconds * 4);
             if (r.passed && r.sanitizerReport.empty()) originalOut[f] = r.out;
         }
+        if (originalOut.empty()) {
+            report_.designsSkipped.push_back(design_ + ": the original passes no C-simulation flavor");
+            return;
+        }
         std::vector<const MutantRow*> killed, survived;
         for (const auto& m : mutants) {
             if (!m.verdict) continue;
             if (m.verdict->verdict == Verdict::Killed) killed.push_back(&m);
-            if (m.verdict->verdict == Verdict::Survived) survived.push_back(&m);
+            if (m.verdict->verdict == Verdict::Survived && m.verdict->engine != "hls-rules") survived.push_back(&m);
         }
-        auto check = [&](const MutantRow& m) { return hlsShows(d, ws, originalOut, m); };
         for (const MutantRow* m : spread(killed, options_.samplePerDesign)) {
             if (m->verdict->engine == "hls-rules") {
-                tally("killed", row.name, *m, ruleShows(d, *m) ? "confirmed" : "false", "static-rule");
+                const auto shows = ruleShows(d, *m);
+                tally(*m, !shows ? Outcome::Inconclusive : *shows ? Outcome::Confirmed : Outcome::False,
+                      "static-rule");
                 continue;
             }
-            const std::string seen = check(*m);
-            tally("killed", row.name, *m, seen.empty() ? "false" : "confirmed", "csim-O0",
-                  seen.empty() ? "passes every C-simulation flavor built alone at -O0" : "");
+            const Seen seen = hlsShows(d, ws, originalOut, *m);
+            tally(*m, !seen.ran ? Outcome::Inconclusive : seen.differs() ? Outcome::Confirmed : Outcome::False,
+                  "csim-O0", seen.differs() ? seen.difference : "passes every C-simulation flavor built alone at -O0");
         }
         for (const MutantRow* m : spread(survived, options_.samplePerDesign)) {
-            if (m->verdict->engine == "hls-rules" || m->verdict->evidenceKind == "compiler") continue;
-            const std::string seen = check(*m);
-            tally("survived", row.name, *m, seen.empty() ? "confirmed" : "false", "csim-O0", seen);
+            const Seen seen = hlsShows(d, ws, originalOut, *m);
+            tally(*m, !seen.ran ? Outcome::Inconclusive : seen.differs() ? Outcome::False : Outcome::Confirmed,
+                  "csim-O0", seen.difference);
         }
     }
 
-    // What a C-simulation flavor at -O0 shows for the mutant alone; empty when nothing.
-    std::string hlsShows(const Design& d, CsimWorkspace& ws, const std::map<CsimFlavor, std::string>& originalOut,
-                         const MutantRow& m)
+    std::filesystem::path include() const
+    {
+        return options_.hlsInclude.empty() ? hls::defaultHlsIncludeDir() : options_.hlsInclude;
+    }
+
+    // What each C-simulation flavor the original passes shows for the mutant built alone at
+    // -O0. A mutant that does not compile alone shows nothing (`ran` false).
+    Seen hlsShows(const Design& d, CsimWorkspace& ws, const std::map<CsimFlavor, std::string>& originalOut,
+                  const MutantRow& m)
     {
         auto files = applyEdits(d.sources, m.mutant.edits);
         if (!files) return {};
         for (const auto& [flavor, out] : originalOut) {
-            const auto name = fmt::format("m-{}-{}", contentHash(m.mutant.id), csimFlavorName(flavor));
-            auto b = ws.build(*files, flavor, name);
-            if (!b) return "does not compile";
+            auto b = ws.build(*files, flavor, fmt::format("m-{}-{}", contentHash(m.mutant.id), csimFlavorName(flavor)));
+            if (!b) return {};
             CsimRun r = runCsim(ws, *b, 0, d.testbench.timeoutSeconds);
             if (!r.passed || !r.sanitizerReport.empty() || r.out != out)
-                return fmt::format("{}: {}", csimFlavorName(flavor),
-                                   r.timedOut ? "timed out"
-                                   : !r.sanitizerReport.empty() ? oneLine(r.sanitizerReport, 200)
-                                   : r.passed ? "output differs"
-                                              : "testbench fails");
+                return {true, fmt::format("{}: {}", csimFlavorName(flavor),
+                                          r.timedOut ? "timed out"
+                                          : !r.sanitizerReport.empty() ? oneLine(r.sanitizerReport, 200)
+                                          : r.passed ? "output differs"
+                                                     : "testbench fails")};
         }
-        return {};
+        return {true, {}};
     }
 
-    bool ruleShows(const Design& d, const MutantRow& m)
+    // Whether the mutated kernel breaks a pragma rule the original meets; nothing when either
+    // cannot be analyzed.
+    std::optional<bool> ruleShows(const Design& d, const MutantRow& m)
     {
-        const auto include = options_.hlsInclude.empty() ? hls::defaultHlsIncludeDir() : options_.hlsInclude;
+        if (!originalRules_) {
+            auto before = hls::analyzeHlsDesign(d, include());
+            if (!before) return std::nullopt;
+            originalRules_ = checkHlsRules(*before);
+        }
         auto files = applyEdits(d.sources, m.mutant.edits);
-        auto before = hls::analyzeHlsDesign(d, include);
-        if (!files || !before) return false;
+        if (!files) return std::nullopt;
         Design mutated = d;
         mutated.sources = *files;
-        auto after = hls::analyzeHlsDesign(mutated, include);
-        return after && !newViolations(checkHlsRules(*before), checkHlsRules(*after)).empty();
+        auto after = hls::analyzeHlsDesign(mutated, include());
+        if (!after) return std::nullopt;
+        return !newViolations(*originalRules_, checkHlsRules(*after)).empty();
     }
 
     const AuditOptions& options_;
     AuditReport& report_;
-    const std::function<void(const std::string&)>& log_;
     std::filesystem::path work_;
+    std::string design_;
     std::vector<PortInfo> ports_;
-    std::vector<std::filesystem::path> refs_;
+    bool haveTb_ = false;
+    std::vector<std::filesystem::path> refs_;   // the original's dumps, one per stimulus
+    bool icarusTried_ = false;
+    std::vector<std::string> icarusDumps_;      // the original's Icarus dumps
+    std::optional<std::vector<RuleViolation>> originalRules_;  // HLS: the original's violations
 };
 
 }  // namespace
@@ -359,7 +399,7 @@ tl::expected<AuditReport, Diagnostic> auditDataset(const AuditOptions& options,
     if (!db) return tl::unexpected(db.error());
     AuditReport report;
     for (const char* v : {"killed", "nonequivalent", "equivalent", "survived"}) report.byVerdict[v] = {};
-    Auditor auditor(options, report, log);
+    Auditor auditor(options, report);
     const auto designs = db->designs();
     for (size_t i = 0; i < designs.size(); ++i) {
         const auto& row = designs[i];

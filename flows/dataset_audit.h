@@ -7,6 +7,7 @@
 // labels); a sample of HLS `survived` mutants is rebuilt at -O0 in every C-simulation flavor.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>

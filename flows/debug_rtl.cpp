@@ -23,9 +23,7 @@ namespace veriloop {
 
 namespace {
 
-struct StimulusRun {
-    uint64_t seed = 1;
-    int cycles = 100;
+struct StimulusRun : RandomStimulus {
     std::filesystem::path ref;  // the golden's outputs for this seed and length
 };
 
@@ -96,11 +94,6 @@ private:
         return runCoverage();
     }
 
-    std::vector<std::string> stimulusArgs(const StimulusRun& s) const
-    {
-        return {fmt::format("+vl_seed={}", s.seed), fmt::format("+vl_cycles={}", s.cycles)};
-    }
-
     SimBuildOptions buildOptions(bool coverage, int jobs) const
     {
         SimBuildOptions bo;
@@ -134,13 +127,13 @@ private:
         }
         const int reset = d_.reset ? d_.reset->cycles : 0;
         const int full = std::max(d_.stimulus.cycles, 16);
-        validation_.push_back({d_.stimulus.seed, full, {}});
+        validation_.push_back({{d_.stimulus.seed, full, 0}, {}});
         for (int i = 0; i < o_.checkSeeds; ++i)
-            validation_.push_back({d_.stimulus.seed + 1000 + static_cast<uint64_t>(i), full, {}});
+            validation_.push_back({{d_.stimulus.seed + 1000 + static_cast<uint64_t>(i), full, 0}, {}});
         static const int kLengths[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
         for (int i = 0; i < o_.flRuns; ++i) {
             const int len = kLengths[(i / 2) % std::size(kLengths)];
-            flStimuli_.push_back({5000 + static_cast<uint64_t>(i), std::min(full, reset + len), {}});
+            flStimuli_.push_back({{5000 + static_cast<uint64_t>(i), std::min(full, reset + len), 0}, {}});
         }
         std::vector<StimulusRun*> all;
         for (auto& s : validation_) all.push_back(&s);

@@ -20,8 +20,8 @@
 
 #include <atomic>
 #include <deque>
-#include <regex>
-#include <set>
+#include <algorithm>
+#include <map>
 #include <thread>
 
 #include <fmt/format.h>
@@ -57,11 +57,19 @@ struct Group {
     std::optional<SimBuild> diff;
 };
 
+// One try at a schema group: the group when it builds and is faithful; otherwise where the
+// testbench build's errors point, or that it changed the original's behaviour.
+struct GroupAttempt {
+    std::optional<Group> group;
+    SchemaResult schema;
+    std::vector<ErrorLocation> errors;
+    bool unfaithful = false;
+};
+
 // A mutant built on its own: it did not fit a faithful group, or its meaning depends on
 // scheduling. `tb` is empty when Verilator reports the mutant's construct as unsupported.
 struct StandaloneBuild {
     const Mutant* mutant = nullptr;
-    std::vector<SourceFile> sources;
     std::optional<SimBuild> tb;
     std::optional<SimBuild> diff;
     std::string unsupported;  // Verilator's message when tb is empty
@@ -78,23 +86,28 @@ struct Candidate {
     bool scheduleSensitive = false;
 };
 
+// What Icarus saw of one mutant: which checks ran and the first difference (empty: none).
+struct IcarusVerdict {
+    bool testbenchRan = false;
+    bool differentialRan = false;
+    std::string difference;  // evidence JSON
+    bool ran() const { return testbenchRan || differentialRan; }
+};
+
 // A blocking/non-blocking change can reorder evaluation: its label needs an event-driven
 // simulator's agreement.
 bool scheduleSensitive(const Mutant& m) { return m.bugClass == "blocking-assignment"; }
 
-std::string replaceAll(std::string text, const std::string& from, const std::string& to)
-{
-    if (from.empty()) return text;
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-    return text;
-}
-
 // A testbench's output with the build folder's paths taken out, so two builds compare.
 std::string normalizedOutput(const SimRun& run, const SimBuild& build)
 {
-    return replaceAll(run.output, (build.dir / "src").string() + "/", "");
+    std::string out = run.output;
+    const std::string prefix = (build.dir / "src").string() + "/";
+    for (size_t at; (at = out.find(prefix)) != std::string::npos;) out.erase(at, prefix.size());
+    return out;
 }
+
+nlohmann::json evidenceJson(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
 
 class Labeler {
 public:
@@ -113,7 +126,7 @@ public:
         if (auto problem = prepareOriginal()) return fail(std::move(*problem));
         if (progress_) progress_("build schema", 0, pending.size());
         place(schemable, false);
-        place(sensitive, true);  // a group of their own: they may change the scheduling
+        place(sensitive, true);  // groups of their own: they may change the scheduling
         std::vector<Candidate> candidates;
         for (const auto& g : groups_)
             for (const auto& [m, sel] : g.members)
@@ -123,17 +136,18 @@ public:
             candidates.push_back({alone.mutant, alone.tb ? &*alone.tb : nullptr, 0,
                                   alone.diff ? &*alone.diff : nullptr, 0, &alone,
                                   scheduleSensitive(*alone.mutant)});
-        if (unfaithfulSplits_)
+        if (unfaithfulGroups_)
             outcome_.warnings.push_back(fmt::format(
                 "{} schema group(s) changed the original's behaviour and were split; {} schema "
                 "builds, {} mutants built alone",
-                unfaithfulSplits_, groups_.size(), standalone_.size()));
+                unfaithfulGroups_, groups_.size(), standalone_.size()));
         simulate(candidates);
-        if (!harnessFailure_.empty())
-            return fail(makeDiag(DiagCode::FormalSetupError,
-                                 "the differential harness failed: " + harnessFailure_,
-                                 (d_.dir / "design.toml").string()));
+        if (!sensitive.empty() && !icarusProblem().empty())
+            outcome_.warnings.push_back("Icarus cannot judge this design, so its blocking/non-"
+                                        "blocking mutants stay `survived`: " + oneLine(icarusProblem(), 300));
+        if (auto problem = harnessProblem()) return fail(std::move(*problem));
         formalForSurvivors(candidates);
+        if (auto problem = harnessProblem()) return fail(std::move(*problem));
         outcome_.ok = true;
         return outcome_;
     }
@@ -152,6 +166,22 @@ private:
         sink_(m, v, vcd);
     }
 
+    // A harness that could not read its reference or write its dump fails the whole design:
+    // its runs decided nothing.
+    void harnessFailed(const std::string& evidence)
+    {
+        std::lock_guard<std::mutex> lock(sinkMutex_);
+        harnessFailure_ = evidence;
+    }
+
+    std::optional<Diagnostic> harnessProblem()
+    {
+        std::lock_guard<std::mutex> lock(sinkMutex_);
+        if (harnessFailure_.empty()) return std::nullopt;
+        return makeDiag(DiagCode::FormalSetupError, "the differential harness failed: " + harnessFailure_,
+                        (d_.dir / "design.toml").string());
+    }
+
     SimBuildOptions buildOptions() const
     {
         SimBuildOptions bo;
@@ -160,16 +190,7 @@ private:
         return bo;
     }
 
-    std::vector<std::string> stimulusArgs(uint64_t seed, int cycles, int resetEvery) const
-    {
-        return {fmt::format("+vl_seed={}", seed), fmt::format("+vl_cycles={}", cycles),
-                fmt::format("+vl_reset_every={}", resetEvery)};
-    }
-
-    std::vector<std::string> mainStimulus() const
-    {
-        return stimulusArgs(d_.stimulus.seed, d_.stimulus.cycles, 0);
-    }
+    RandomStimulus mainStimulus() const { return {d_.stimulus.seed, d_.stimulus.cycles, 0}; }
 
     RandomStimulus confirmStimulus(int k) const
     {
@@ -179,18 +200,31 @@ private:
 
     double longRunTimeout() const { return std::max(30.0, 4 * d_.testbench.timeoutSeconds); }
 
-    // Writes the original's differential dump for `args` into the sandbox; false on failure.
-    bool dumpReference(const std::vector<std::string>& args, const std::filesystem::path& path,
-                       std::string& why)
+    // A differential run of `build` (selector `sel`) against the reference `ref`.
+    SimRun compareRun(const SimBuild& build, int sel, const RandomStimulus& s,
+                      const std::filesystem::path& ref, double timeout)
+    {
+        SimRunOptions o;
+        o.selector = sel;
+        o.timeoutSeconds = timeout;
+        o.extraArgs = stimulusArgs(s);
+        o.extraArgs.push_back("+vl_ref=" + ref.string());
+        SimRun r = runDifferential(build, sandbox_, o);
+        if (r.harnessError) harnessFailed(r.evidence);
+        return r;
+    }
+
+    // Writes the original's differential dump for `s` into the sandbox; false on failure.
+    bool dumpReference(const RandomStimulus& s, const std::filesystem::path& path, std::string& why)
     {
         SimRunOptions o;
         o.timeoutSeconds = longRunTimeout();
-        o.extraArgs = args;
+        o.extraArgs = stimulusArgs(s);
         o.extraArgs.push_back("+vl_dump=" + path.string());
         SimRun r = runDifferential(*origDiff_, sandbox_, o);
         if (r.passed) return true;
         why = r.evidence;
-        if (r.harnessError) harnessFailure_ = r.evidence;
+        if (r.harnessError) harnessFailed(r.evidence);
         return false;
     }
 
@@ -211,7 +245,6 @@ private:
                                        : "the testbench fails on the original design: " +
                                              oneLine(r.evidence, 300),
                             (d_.dir / "design.toml").string());
-        originalTb_ = *tb;
         originalTbOutput_ = normalizedOutput(r, *tb);
         if (ctx_.ports.empty()) return std::nullopt;
         auto diff = buildSimulation(d_, d_.sources, SimKind::Differential, ctx_.ports,
@@ -224,19 +257,16 @@ private:
         std::string why;
         mainRef_ = sandbox_.workDir() / "ref-main.txt";
         if (!dumpReference(mainStimulus(), mainRef_, why)) {
-            if (!harnessFailure_.empty())
-                return makeDiag(DiagCode::FormalSetupError,
-                                "the differential harness cannot write its reference: " + why,
-                                (d_.dir / "design.toml").string());
+            if (auto problem = harnessProblem()) return problem;
             outcome_.warnings.push_back("the differential harness fails on the original; random "
                                         "stimulus and equivalence confirmation are off: " + why);
             origDiff_.reset();
             return std::nullopt;
         }
         for (int k = 0; k < kConfirmSeeds; ++k) {
-            const RandomStimulus s = confirmStimulus(k);
             const auto path = sandbox_.workDir() / fmt::format("ref-confirm-{}.txt", k);
-            if (!dumpReference(stimulusArgs(s.seed, s.cycles, s.resetEvery), path, why)) {
+            if (!dumpReference(confirmStimulus(k), path, why)) {
+                if (auto problem = harnessProblem()) return problem;
                 outcome_.warnings.push_back("the long random run fails on the original; no "
                                             "`equivalent` labels: " + why);
                 confirmRefs_.clear();
@@ -247,38 +277,35 @@ private:
         return std::nullopt;
     }
 
-    // Places `set` into faithful schema groups; what fits none is built alone.
+    // Places `set` into faithful schema groups; what fits none is built alone. A failed build
+    // gives up the mutants its errors point at (schemaCulprits), an unfaithful one is halved;
+    // scheduling-sensitive mutants that reorder a schema do so in most subsets, so they go
+    // straight to builds of their own.
     void place(const std::vector<const Mutant*>& set, bool sensitive)
     {
         if (set.empty()) return;
-        std::vector<int> selector;
-        auto group = buildGroup(set, selector);
-        if (group) {
+        GroupAttempt a = tryGroup(set);
+        if (a.group) {
             auto& placed = groups_.emplace_back(
-                PlacedGroup{std::make_unique<Group>(std::move(*group)), {}, sensitive});
+                PlacedGroup{std::make_unique<Group>(std::move(*a.group)), {}, sensitive});
             for (size_t i = 0; i < set.size(); ++i) {
-                if (selector[i] != 0) placed.members.push_back({set[i], selector[i]});
+                if (a.schema.selector[i] != 0) placed.members.push_back({set[i], a.schema.selector[i]});
                 else buildAlone(*set[i], sensitive);  // its range crosses another mutant's
             }
             return;
         }
-        if (set.size() == 1) {
-            buildAlone(*set[0], sensitive);
-            return;
-        }
-        // The lines Verilator's errors name give the mutants to take out, when they are fewer
-        // than all (an unsupported alternative); otherwise the set is halved.
-        std::vector<const Mutant*> named, rest;
-        const auto lines = errorLines(lastGroupDir_ / "tb" / "verilator.log");
-        for (const Mutant* m : set) (touchesLines(*m, lines) ? named : rest).push_back(m);
-        if (!named.empty() && !rest.empty()) {
-            for (const Mutant* m : named) buildAlone(*m, sensitive);
-            place(rest, sensitive);
-            return;
-        }
-        if (sensitive && lastGroupUnfaithful_) {
-            // Scheduling-sensitive alternatives that reorder the schema do so in most subsets.
+        const auto culprits = schemaCulprits(a.schema, set, d_.sources, a.errors);
+        if (set.size() == 1 || (sensitive && a.unfaithful)) {
             for (const Mutant* m : set) buildAlone(*m, sensitive);
+            return;
+        }
+        if (!culprits.empty() && culprits.size() < set.size()) {
+            std::vector<const Mutant*> rest;
+            for (size_t i = 0; i < set.size(); ++i) {
+                if (std::find(culprits.begin(), culprits.end(), i) != culprits.end()) buildAlone(*set[i], sensitive);
+                else rest.push_back(set[i]);
+            }
+            place(rest, sensitive);
             return;
         }
         const size_t half = set.size() / 2;
@@ -286,88 +313,54 @@ private:
         place({set.begin() + half, set.end()}, sensitive);
     }
 
-    // (file index, line) pairs that the errors of a Verilator log name as `path:line:col:`
-    // (an error's own line and its "... Location" lines; warnings are skipped).
-    std::set<std::pair<int, int>> errorLines(const std::filesystem::path& log) const
-    {
-        std::set<std::pair<int, int>> out;
-        static const std::regex loc(R"(([^\s:]+):(\d+):\d+:)");
-        std::string text;
-        bool inError = false;
-        for (const auto& line : splitLines(readFile(log).value_or(""))) {
-            if (line.rfind("%Error", 0) == 0) inError = true;
-            else if (line.rfind("%Warning", 0) == 0) inError = false;
-            if (inError) text += line + "\n";
-        }
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), loc); it != std::sregex_iterator(); ++it)
-            for (size_t f = 0; f < d_.sources.size(); ++f) {
-                const std::string path = (*it)[1].str(), want = "/" + d_.sources[f].path;
-                if (path.size() >= want.size() && path.compare(path.size() - want.size(), want.size(), want) == 0)
-                    out.insert({static_cast<int>(f), std::stoi((*it)[2].str())});
-            }
-        return out;
-    }
-
-    bool touchesLines(const Mutant& m, const std::set<std::pair<int, int>>& lines) const
-    {
-        for (const auto& c : m.choices) {
-            const std::string& text = d_.sources[c.range.file].text;
-            const int first = 1 + static_cast<int>(std::count(text.begin(), text.begin() + c.range.begin, '\n'));
-            const int last = first + static_cast<int>(std::count(text.begin() + c.range.begin,
-                                                                 text.begin() + c.range.end, '\n'));
-            for (int l = first; l <= last; ++l)
-                if (lines.count({c.range.file, l})) return true;
-        }
-        return false;
-    }
-
     // One schema build of `set`, kept only when selector 0 reproduces the plain original.
-    std::optional<Group> buildGroup(const std::vector<const Mutant*>& set, std::vector<int>& selector)
+    GroupAttempt tryGroup(const std::vector<const Mutant*>& set)
     {
-        SchemaResult schema = buildMutantSchema(d_.sources, ctx_.selectorSites, set);
-        selector = schema.selector;
+        GroupAttempt a;
+        a.schema = buildMutantSchema(d_.sources, ctx_.selectorSites, set);
         const auto dir = options_.workDir / fmt::format("group-{}", groupBuilds_++);
-        lastGroupDir_ = dir;
-        lastGroupUnfaithful_ = false;
-        auto tb = buildSimulation(d_, schema.files, SimKind::Testbench, {}, dir / "tb", buildOptions());
-        if (!tb) return std::nullopt;
+        auto tb = buildSimulation(d_, a.schema.files, SimKind::Testbench, {}, dir / "tb", buildOptions());
+        if (!tb) {
+            a.errors = verilatorErrorLocations(dir / "tb");
+            return a;
+        }
         SimRunOptions o;
         o.timeoutSeconds = d_.testbench.timeoutSeconds;
         SimRun r = runTestbench(d_, *tb, sandbox_, o);
-        if (!r.passed || normalizedOutput(r, *tb) != originalTbOutput_) {
-            ++unfaithfulSplits_;
-            lastGroupUnfaithful_ = true;
-            return std::nullopt;
+        a.unfaithful = !r.passed || normalizedOutput(r, *tb) != originalTbOutput_;
+        if (a.unfaithful) {
+            ++unfaithfulGroups_;
+            return a;
         }
         Group g{*tb, std::nullopt};
-        if (!origDiff_) return g;
-        auto diff = buildSimulation(d_, schema.files, SimKind::Differential, ctx_.ports, dir / "diff",
-                                    buildOptions());
-        if (!diff) return std::nullopt;
-        o.extraArgs = mainStimulus();
-        o.extraArgs.push_back("+vl_ref=" + mainRef_.string());
-        SimRun dr = runDifferential(*diff, sandbox_, o);
-        if (dr.harnessError) harnessFailure_ = dr.evidence;
-        if (!dr.passed) {
-            ++unfaithfulSplits_;
-            lastGroupUnfaithful_ = true;
-            return std::nullopt;
+        if (origDiff_) {
+            auto diff = buildSimulation(d_, a.schema.files, SimKind::Differential, ctx_.ports,
+                                        dir / "diff", buildOptions());
+            if (!diff) {
+                a.errors = verilatorErrorLocations(dir / "diff");
+                return a;
+            }
+            a.unfaithful = !compareRun(*diff, 0, mainStimulus(), mainRef_, d_.testbench.timeoutSeconds).passed;
+            if (a.unfaithful) {
+                ++unfaithfulGroups_;
+                return a;
+            }
+            g.diff = *diff;
         }
-        g.diff = *diff;
-        return g;
+        a.group = std::move(g);
+        return a;
     }
 
     // The mutant on its own: `invalid` only when it does not build without the schema either
     // (for a scheduling-sensitive mutant, a construct Verilator calls unsupported is left to
-    // Icarus).
+    // Icarus). Scheduling-sensitive mutants get Icarus' differential instead of Verilator's.
     void buildAlone(const Mutant& m, bool sensitive)
     {
         auto sources = applyEdits(d_.sources, m.edits);
         const auto dir = options_.workDir / "alone" / contentHash(m.id);
         auto tb = sources ? buildSimulation(d_, *sources, SimKind::Testbench, {}, dir / "tb", buildOptions())
                           : tl::expected<SimBuild, Diagnostic>(tl::unexpected(sources.error()));
-        StandaloneBuild alone{&m, sources ? *sources : std::vector<SourceFile>{}, std::nullopt,
-                              std::nullopt, {}};
+        StandaloneBuild alone{&m, std::nullopt, std::nullopt, {}};
         if (!tb) {
             const std::string& msg = tb.error().message;
             const bool unsupported = msg.find("Unsupported") != std::string::npos ||
@@ -384,7 +377,6 @@ private:
             alone.unsupported = msg;
         } else {
             alone.tb = *tb;
-            // Scheduling-sensitive mutants get Icarus' differential instead (see labelScheduleSensitive).
             if (origDiff_ && !sensitive)
                 if (auto diff = buildSimulation(d_, *sources, SimKind::Differential, ctx_.ports,
                                                 dir / "diff", buildOptions()))
@@ -394,6 +386,7 @@ private:
     }
 
     // The testbench run, then (if it passes and random stimulus is on) the differential run.
+    // A harness error decides nothing (the design fails as a whole), so it reads as a pass.
     std::pair<SimRun, const char*> check(const Candidate& c)
     {
         SimRunOptions o;
@@ -402,15 +395,8 @@ private:
         SimRun r = runTestbench(d_, *c.tb, sandbox_, o);
         if (!r.passed || !d_.stimulus.random || mainRef_.empty() || !origDiff_ || !c.diff)
             return {r, "testbench"};
-        o.selector = c.diffSelector;
-        o.extraArgs = mainStimulus();
-        o.extraArgs.push_back("+vl_ref=" + mainRef_.string());
-        SimRun dr = runDifferential(*c.diff, sandbox_, o);
-        if (dr.harnessError) {
-            std::lock_guard<std::mutex> lock(sinkMutex_);
-            harnessFailure_ = dr.evidence;
-            dr.passed = true;  // not a verdict: the design fails as a whole
-        }
+        SimRun dr = compareRun(*c.diff, c.diffSelector, mainStimulus(), mainRef_, d_.testbench.timeoutSeconds);
+        if (dr.harnessError) dr.passed = true;
         return {dr, "differential"};
     }
 
@@ -448,7 +434,8 @@ private:
 
     // --- Icarus: the event-driven second opinion for scheduling-sensitive mutants -----------
 
-    // Builds and checks the original in Icarus once; empty when Icarus can judge this design.
+    // Builds and checks the original in Icarus once; empty when Icarus can judge this design
+    // (its testbench passes there, or the Icarus differential testbench runs on it).
     std::string icarusProblem()
     {
         std::call_once(icarusOnce_, [&] {
@@ -464,16 +451,16 @@ private:
             }
             if (!ctx_.ports.empty()) {
                 auto diff = buildIcarus(d_, d_.sources, SimKind::Differential, ctx_.ports, dir / "diff");
+                if (!diff) diffProblem = diff.error().message;
                 for (int k = 0; diff && k < kConfirmSeeds; ++k) {
-                    auto dump = runIcarusDifferential(*diff, sandbox_, confirmStimulus(k),
-                                                      longRunTimeout(), &diffProblem);
-                    if (!dump) {
+                    IcarusDiffRun run = runIcarusDifferential(*diff, sandbox_, confirmStimulus(k), longRunTimeout());
+                    if (!run.dump) {
+                        diffProblem = "the original fails the Icarus differential run: " + run.failure;
                         icarusDumps_.clear();
                         break;
                     }
-                    icarusDumps_.push_back(*dump);
+                    icarusDumps_.push_back(*run.dump);
                 }
-                if (!diff) diffProblem = diff.error().message;
             }
             if (!icarusTestbench_ && icarusDumps_.empty())
                 icarusProblem_ = "testbench: " + tbProblem + "; differential: " + diffProblem;
@@ -481,73 +468,88 @@ private:
         return icarusProblem_;
     }
 
-    // The mutant in Icarus: the testbench, then the random differential against the original.
-    // Returns the failing evidence, or empty when Icarus sees no difference.
-    std::string icarusVerdict(const Mutant& m, bool& ran)
+    // The mutant in Icarus, computed once: the testbench, then the random differential
+    // against the original over the confirmation stimuli.
+    IcarusVerdict icarusVerdictOf(const Mutant& m)
     {
-        ran = false;
+        {
+            std::lock_guard<std::mutex> lock(icarusMutex_);
+            if (auto it = icarusVerdicts_.find(&m); it != icarusVerdicts_.end()) return it->second;
+        }
+        IcarusVerdict v = runIcarus(m);
+        std::lock_guard<std::mutex> lock(icarusMutex_);
+        return icarusVerdicts_.emplace(&m, v).first->second;
+    }
+
+    IcarusVerdict runIcarus(const Mutant& m)
+    {
+        IcarusVerdict v;
         auto sources = applyEdits(d_.sources, m.edits);
-        if (!sources) return {};
+        if (!sources || !icarusProblem().empty()) return v;
         const auto dir = options_.workDir / "icarus" / contentHash(m.id);
-        if (icarusTestbench_) {
-            auto tb = buildIcarus(d_, *sources, SimKind::Testbench, {}, dir / "tb");
-            if (!tb) return {};
-            ran = true;
-            SimRun r = runIcarusTestbench(d_, *tb, sandbox_, longRunTimeout());
-            if (!r.passed) return r.evidence;
-        }
-        if (icarusDumps_.empty()) return {};
+        if (icarusTestbench_)
+            if (auto tb = buildIcarus(d_, *sources, SimKind::Testbench, {}, dir / "tb")) {
+                v.testbenchRan = true;
+                SimRun r = runIcarusTestbench(d_, *tb, sandbox_, longRunTimeout());
+                if (!r.passed) {
+                    v.difference = r.evidence;
+                    return v;
+                }
+            }
+        if (icarusDumps_.empty()) return v;
         auto diff = buildIcarus(d_, *sources, SimKind::Differential, ctx_.ports, dir / "diff");
-        if (!diff) return {};
-        ran = true;
+        if (!diff) return v;
         for (int k = 0; k < kConfirmSeeds; ++k) {
-            std::string why;
-            auto dump = runIcarusDifferential(*diff, sandbox_, confirmStimulus(k), longRunTimeout(), &why);
-            if (!dump)
-                return nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
-                                      {"failure", why}}
-                    .dump();
-            if (auto d = firstDumpDifference(icarusDumps_[k], *dump, ctx_.ports); !d.empty()) return d;
+            IcarusDiffRun run = runIcarusDifferential(*diff, sandbox_, confirmStimulus(k), longRunTimeout());
+            if (run.harnessError) {
+                harnessFailed(run.failure);
+                return v;
+            }
+            v.differentialRan = true;
+            v.difference = run.dump ? firstDumpDifference(icarusDumps_[k], *run.dump)
+                                    : nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
+                                                     {"failure", run.failure}}
+                                          .dump();
+            if (!v.difference.empty()) return v;
         }
-        return {};
+        return v;
     }
 
     void labelScheduleSensitive(size_t i, const Candidate& c)
     {
         std::optional<std::pair<SimRun, const char*>> verilator;
         if (c.tb) verilator = check(c);
-        const std::string problem = icarusProblem();
-        bool icarusRan = false;
-        const std::string icarus = problem.empty() ? icarusVerdict(*c.mutant, icarusRan) : std::string{};
+        const IcarusVerdict icarus = icarusVerdictOf(*c.mutant);
         const bool vKill = verilator && !verilator->first.passed;
-        const bool iKill = !icarus.empty();
-        nlohmann::json both{
-            {"verilator", !c.tb ? nlohmann::json("unsupported: " + c.alone->unsupported)
-                          : vKill ? nlohmann::json::parse(verilator->first.evidence, nullptr, false)
-                                  : nlohmann::json("passes")},
-            {"icarus", !problem.empty() ? nlohmann::json("unavailable: " + oneLine(problem, 300))
-                       : !icarusRan     ? nlohmann::json("does not build the mutant")
-                       : iKill          ? nlohmann::json::parse(icarus, nullptr, false)
-                                        : nlohmann::json("passes")}};
-        VerdictRecord v;
-        if (iKill && (vKill || !c.tb)) {
-            v.verdict = Verdict::Killed;
-            v.engine = c.tb ? "verilator+icarus" : "icarus";
-            v.evidenceKind = vKill ? verilator->second : "testbench";
-            v.evidence = both.dump();
-            killed_[i] = true;
-        } else if (vKill || iKill || !icarusRan) {
-            v.verdict = Verdict::Survived;
-            v.engine = "verilator+icarus";
-            v.evidenceKind = "simulator-dependent";
-            both["note"] = icarusRan ? "Verilator and Icarus disagree; a blocking/non-blocking "
-                                       "label needs both"
-                                     : "a blocking/non-blocking label needs an event-driven "
-                                       "simulator (Icarus) to agree";
-            v.evidence = both.dump();
-        } else {
+        const bool iKill = !icarus.difference.empty();
+        nlohmann::json both;
+        both["verilator"] = !c.tb  ? nlohmann::json("unsupported: " + c.alone->unsupported)
+                            : vKill ? evidenceJson(verilator->first.evidence)
+                                    : nlohmann::json("passes");
+        if (!icarus.ran())
+            both["icarus"] = "did not run: " + (icarusProblem().empty() ? std::string("it does not build the mutant")
+                                                                        : oneLine(icarusProblem(), 300));
+        else
+            both["icarus"] = iKill ? evidenceJson(icarus.difference) : nlohmann::json("passes");
+        if (!iKill && !vKill && icarus.ran()) {
             survivors_[i] = true;  // both see no difference: formal decides, with care
             return;
+        }
+        VerdictRecord v;
+        v.engine = c.tb ? "verilator+icarus" : "icarus";
+        v.evidence = both.dump();
+        if (iKill && (vKill || !c.tb)) {
+            v.verdict = Verdict::Killed;
+            v.evidenceKind = vKill ? verilator->second : "testbench";
+            killed_[i] = true;
+        } else {
+            v.verdict = Verdict::Survived;
+            v.evidenceKind = "simulator-dependent";
+            both["note"] = icarus.ran() ? "Verilator and Icarus disagree; a blocking/non-blocking "
+                                          "label needs both"
+                                        : "a blocking/non-blocking label needs an event-driven "
+                                          "simulator (Icarus) to agree";
+            v.evidence = both.dump();
         }
         emit(*c.mutant, v);
     }
@@ -560,12 +562,7 @@ private:
                        const std::filesystem::path& dir)
     {
         if (!origDiff_ || !c.diff) return {};
-        std::string text;
-        for (const auto& step : trace) {
-            for (const auto& [name, value] : step.inputs) text += name + "=" + value + " ";
-            text += "\n";
-        }
-        writeFile(dir / "cex_trace.txt", text);
+        writeFile(dir / "cex_trace.txt", harnessTraceText(trace));
         Sandbox sandbox(dir);
         SimRunOptions o;
         o.timeoutSeconds = d_.testbench.timeoutSeconds;
@@ -576,6 +573,7 @@ private:
         o.extraArgs = {"+vl_trace=" + (dir / "cex_trace.txt").string(),
                        "+vl_ref=" + (dir / "cex_ref.txt").string()};
         SimRun r = runDifferential(*c.diff, sandbox, o);
+        if (r.harnessError) harnessFailed(r.evidence);
         return r.passed || r.harnessError ? std::string{} : r.evidence;
     }
 
@@ -643,39 +641,64 @@ private:
         return it == vcds_.end() ? std::string{} : it->second;
     }
 
-    // The long seeded random runs a proof must survive: the first difference, or empty.
-    // `ran` is false when no confirmation run was possible.
-    std::string confirmByRandomSimulation(const Candidate& c, bool& ran)
+    // Verilator's long seeded random runs against the original: the first difference, or
+    // empty; `ran` is false when they could not run.
+    std::string verilatorConfirmation(const Candidate& c, bool& ran)
     {
-        ran = false;
-        if (c.scheduleSensitive) {
-            // Icarus decides these (Verilator may not even build them).
-            if (!icarusProblem().empty() || icarusDumps_.empty()) return {};
-            bool icarusRan = false;
-            std::string d = icarusVerdict(*c.mutant, icarusRan);
-            ran = icarusRan;
-            if (!d.empty() || !c.tb || !c.diff) return d;
+        ran = c.diff && !confirmRefs_.empty();
+        for (size_t k = 0; ran && k < confirmRefs_.size(); ++k) {
+            SimRun r = compareRun(*c.diff, c.diffSelector, confirmStimulus(static_cast<int>(k)),
+                                  confirmRefs_[k], longRunTimeout());
+            if (r.harnessError) ran = false;
+            else if (!r.passed) return r.evidence;
         }
-        if (!c.diff || confirmRefs_.empty()) {
-            ran = false;
-            return {};
-        }
-        for (size_t k = 0; k < confirmRefs_.size(); ++k) {
-            const RandomStimulus s = confirmStimulus(static_cast<int>(k));
-            SimRunOptions o;
-            o.selector = c.diffSelector;
-            o.timeoutSeconds = longRunTimeout();
-            o.extraArgs = stimulusArgs(s.seed, s.cycles, s.resetEvery);
-            o.extraArgs.push_back("+vl_ref=" + confirmRefs_[k].string());
-            SimRun r = runDifferential(*c.diff, sandbox_, o);
-            if (r.harnessError) return {};
-            if (!r.passed) {
-                ran = true;
-                return r.evidence;
-            }
-        }
-        ran = true;
         return {};
+    }
+
+    // What a proof must survive before `equivalent` stands. Scheduling-sensitive mutants need
+    // Icarus' random differential (Verilator's runs too where it builds them); a difference
+    // that only one simulator shows leaves them `survived`.
+    VerdictRecord confirmProof(const Candidate& c, nlohmann::json ev)
+    {
+        VerdictRecord v;
+        v.verdict = Verdict::Survived;
+        bool verilatorRan = false;
+        const std::string vDiff = verilatorConfirmation(c, verilatorRan);
+        if (c.scheduleSensitive) {
+            const IcarusVerdict icarus = icarusVerdictOf(*c.mutant);
+            if (!icarus.difference.empty() || !vDiff.empty()) {
+                v.engine = "verilator+icarus";
+                v.evidenceKind = "simulator-dependent";
+                v.evidence = nlohmann::json{{"verilator", vDiff.empty() ? nlohmann::json("passes") : evidenceJson(vDiff)},
+                                            {"icarus", icarus.difference.empty() ? nlohmann::json("passes")
+                                                                                 : evidenceJson(icarus.difference)},
+                                            {"note", "proved equivalent, but a long random run differs"}}
+                                 .dump();
+                if (!icarus.difference.empty() && (!vDiff.empty() || !c.tb)) v.verdict = Verdict::Killed;
+                return v;
+            }
+            verilatorRan = icarus.differentialRan && (verilatorRan || !c.tb);
+        } else if (!vDiff.empty()) {
+            // The proof missed a difference that simulation shows: the simulation stands.
+            v.verdict = Verdict::Killed;
+            v.engine = "verilator-long-random";
+            v.evidenceKind = "differential";
+            v.evidence = vDiff;
+            return v;
+        }
+        if (verilatorRan) {
+            v.verdict = Verdict::Equivalent;
+            v.evidenceKind = "formal-proof";
+            ev["random_confirmation"] = {{"seeds", kConfirmSeeds},
+                                         {"cycles", std::max(kConfirmCycles, d_.stimulus.cycles)},
+                                         {"reset_every", d_.reset ? kConfirmResetEvery : 0},
+                                         {"icarus", c.scheduleSensitive}};
+        } else {
+            v.evidenceKind = "formal-unconfirmed";
+            ev["note"] = "proved, but no long random simulation could confirm it";
+        }
+        v.evidence = ev.dump();
+        return v;
     }
 
     VerdictRecord formalVerdict(const Candidate& c, bool trustEquivalent)
@@ -684,8 +707,6 @@ private:
         const auto dir = options_.workDir / "formal" / contentHash(m.id);
         FormalResult f = formalCheck(m, dir);
         VerdictRecord v;
-        v.engine = f.engine;
-        v.bound = f.bound;
         v.verdict = Verdict::Survived;
         nlohmann::json ev{{"check", "formal"}, {"engine", f.engine}, {"bound", f.bound}};
         if (f.status == FormalStatus::NonEquivalent) {
@@ -700,7 +721,7 @@ private:
             if (!mismatch.empty()) {
                 v.verdict = Verdict::Nonequivalent;
                 v.evidenceKind = "formal-counterexample";
-                ev["replay"] = nlohmann::json::parse(mismatch, nullptr, false);
+                ev["replay"] = evidenceJson(mismatch);
                 std::lock_guard<std::mutex> lock(vcdMutex_);
                 vcds_[&m] = readFile(f.vcd).value_or("");
             } else {
@@ -710,39 +731,27 @@ private:
                                    "neither simulator shows"
                                  : "Yosys found a counterexample that did not replay in Verilator";
             }
+            v.evidence = ev.dump();
         } else if (f.status == FormalStatus::Equivalent && trustEquivalent) {
-            bool ran = false;
-            const std::string difference = confirmByRandomSimulation(c, ran);
-            if (!difference.empty()) {
-                // The proof missed a difference that simulation shows: the simulation stands.
-                v.verdict = Verdict::Killed;
-                v.engine = "verilator-long-random";
-                v.evidenceKind = "differential";
-                v.evidence = difference;
-                std::error_code ec;
-                std::filesystem::remove_all(dir, ec);
-                return v;
-            }
-            if (ran) {
-                v.verdict = Verdict::Equivalent;
-                v.evidenceKind = "formal-proof";
-                ev["collapsed_miter"] = f.collapsed;
-                ev["random_confirmation"] = {{"seeds", kConfirmSeeds},
-                                             {"cycles", std::max(kConfirmCycles, d_.stimulus.cycles)},
-                                             {"reset_every", d_.reset ? kConfirmResetEvery : 0}};
-            } else {
-                v.evidenceKind = "formal-unconfirmed";
-                ev["note"] = "proved, but no long random simulation could confirm it";
-            }
+            ev["collapsed_miter"] = f.collapsed;
+            v = confirmProof(c, ev);
         } else {
             v.evidenceKind = f.status == FormalStatus::Equivalent ? "formal-untrusted" : "formal-unknown";
             if (!f.message.empty()) ev["message"] = f.message;
+            v.evidence = ev.dump();
         }
-        v.evidence = ev.dump();
+        if (v.engine.empty()) v.engine = f.engine;
+        v.bound = f.bound;
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
         return v;
     }
+
+    struct PlacedGroup {
+        std::unique_ptr<Group> build;
+        std::vector<std::pair<const Mutant*, int>> members;  // mutant, selector
+        bool sensitive = false;
+    };
 
     const DesignContext& ctx_;
     const Design& d_;
@@ -750,26 +759,21 @@ private:
     const VerdictSink& sink_;
     const ProgressSink& progress_;
     Sandbox sandbox_;                       // every run's private work folder
-    std::optional<SimBuild> originalTb_, origDiff_;
-    std::string originalTbOutput_;
+    std::optional<SimBuild> origDiff_;      // the plain original's differential harness
+    std::string originalTbOutput_;          // the plain original's testbench output
     std::filesystem::path mainRef_;         // the original's dump under the design's stimulus
     std::vector<std::filesystem::path> confirmRefs_;  // the original's long random dumps
-    struct PlacedGroup {
-        std::unique_ptr<Group> build;
-        std::vector<std::pair<const Mutant*, int>> members;  // mutant, selector
-        bool sensitive = false;
-    };
     std::deque<PlacedGroup> groups_;
     std::deque<StandaloneBuild> standalone_;
     int groupBuilds_ = 0;
-    std::filesystem::path lastGroupDir_;
-    bool lastGroupUnfaithful_ = false;
-    int unfaithfulSplits_ = 0;
+    int unfaithfulGroups_ = 0;
     std::string harnessFailure_;
     std::once_flag icarusOnce_;
     std::string icarusProblem_;
     bool icarusTestbench_ = false;          // the design's testbench runs in Icarus
     std::vector<std::string> icarusDumps_;  // the original's Icarus dumps, one per confirm seed
+    std::mutex icarusMutex_;
+    std::map<const Mutant*, IcarusVerdict> icarusVerdicts_;
     std::vector<char> survivors_;
     std::vector<char> killed_;
     std::mutex sinkMutex_;

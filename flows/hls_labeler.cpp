@@ -182,7 +182,7 @@ private:
         const std::string name = fmt::format("alone-{}", index);
         auto z = files ? ws_.build(*files, CsimFlavor::Zero, name)
                        : tl::expected<CsimBuild, CsimBuildFailure>(
-                             tl::unexpected(CsimBuildFailure{"the edits do not apply", {}, {}, {}}));
+                             tl::unexpected(CsimBuildFailure{"the edits do not apply", {}, {}}));
         if (!z) {
             v.verdict = Verdict::Invalid;
             v.evidenceKind = "compiler";

@@ -14,6 +14,8 @@ std::vector<ToolStatus> probeTools()
     std::vector<ToolStatus> tools = {
         {"verilator", toolVersion({"verilator", "--version"}), true, "RTL elaboration and simulation"},
         {"yosys", toolVersion({"yosys", "-V"}), true, "formal equivalence (miter, sat, equiv_induct)"},
+        {"iverilog", toolVersion({"iverilog", "-V"}), false,
+         "event-driven second opinion; without it blocking/non-blocking mutants stay `survived`"},
         {"g++", toolVersion({"g++", "--version"}), true, "compiles Verilator models"},
         {"make", toolVersion({"make", "--version"}), true, "drives Verilator builds"},
         {"clang", toolVersion({"clang", "--version"}), false, "HLS C++ frontend (later)"},

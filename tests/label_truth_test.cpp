@@ -7,6 +7,7 @@
 
 #include "dataset/database.h"
 #include "dataset/export.h"
+#include "equivalence/icarus_sim.h"
 #include "equivalence/sandbox.h"
 #include "equivalence/verilator_sim.h"
 #include "equivalence/yosys_formal.h"
@@ -220,4 +221,101 @@ int main() {
         }
     ASSERT_GT(deleted, 0u) << r.err;
     EXPECT_EQ(killed, deleted);
+}
+
+namespace {
+
+// Verilog-2005 the way older third-party RTL is written: non-ANSI ports, `output reg`,
+// `always @*` next-state logic next to a clocked block.
+const char* kNonAnsiCounter = R"(module ctr(clk, rst, up, q, top);
+    input clk;
+    input rst;
+    input up;
+    output reg [3:0] q;
+    output top;
+    reg [3:0] next;
+    assign top = (q == 4'd9);
+    always @* begin
+        next = q;
+        if (up) next = (q == 4'd9) ? 4'd0 : q + 4'd1;
+    end
+    always @(posedge clk) begin
+        if (rst) q <= 4'd0;
+        else q <= next;
+    end
+endmodule
+)";
+
+}  // namespace
+
+// A blocking alternative next to the original's `<=` makes Verilator reject the whole schema
+// (BLKANDNBLK). The errors' locations must name that mutant and no other, so the rest of the
+// set stays in one schema build (the labeler once halved such sets build after build).
+TEST(LabelTruth, SchemaErrorsNameOnlyTheMutantsVerilatorRejects)
+{
+    auto dir = writeDesign("ctr", kNonAnsiCounter);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    ASSERT_TRUE(analyzed) << analyzed.error().format();
+    auto ops = OperatorRegistry::instance().select("rtl-nba-to-blocking,rtl-relop-eq-to-ne");
+    ASSERT_TRUE(ops);
+    auto mutants = generateMutants(design->sources, analyzed->sites, *ops, {}).mutants;
+    std::vector<const Mutant*> set;
+    size_t blocking = 0;
+    for (const auto& m : mutants) {
+        set.push_back(&m);
+        blocking += m.bugClass == "blocking-assignment";
+    }
+    ASSERT_GT(blocking, 0u);
+    ASSERT_LT(blocking, set.size());
+    std::vector<SelectorSite> sel;
+    for (const auto& m : analyzed->modules) sel.push_back({m.file, m.headerEnd});
+    SchemaResult schema = buildMutantSchema(design->sources, sel, set);
+    auto build = buildSimulation(*design, schema.files, SimKind::Differential,
+                                 {{"clk", 1, "input"}, {"rst", 1, "input"}, {"up", 1, "input"},
+                                  {"q", 4, "output"}, {"top", 1, "output"}},
+                                 dir / "schema", {});
+    ASSERT_FALSE(build) << "Verilator accepted a schema mixing `=` and `<=` on one variable";
+    const auto errors = verilatorErrorLocations(dir / "schema");
+    ASSERT_FALSE(errors.empty());
+    const auto culprits = schemaCulprits(schema, set, design->sources, errors);
+    ASSERT_FALSE(culprits.empty());
+    for (size_t i : culprits) EXPECT_EQ(set[i]->bugClass, "blocking-assignment") << set[i]->id;
+}
+
+// The Icarus differential testbench runs old-style RTL (non-ANSI ports, `output reg`), sees a
+// one-constant change, and a dump it cannot write is a harness error, never a difference.
+TEST(LabelTruth, IcarusDifferentialOnNonAnsiRtlAndItsHarnessErrors)
+{
+    if (!icarusAvailable()) FAIL() << "iverilog is not installed (scripts/setup.sh installs it)";
+    auto dir = writeDesign("ctr", kNonAnsiCounter, "[clock]\nname = \"clk\"\n[reset]\nname = \"rst\"\nactive_low = false\ncycles = 2\n");
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    const std::vector<PortInfo> ports = {{"clk", 1, "input"}, {"rst", 1, "input"}, {"up", 1, "input"},
+                                         {"q", 4, "output"}, {"top", 1, "output"}};
+    std::string changed = kNonAnsiCounter;
+    changed.replace(changed.find("4'd9)"), 5, "4'd8)");
+    auto a = buildIcarus(*design, design->sources, SimKind::Differential, ports, dir / "a");
+    auto b = buildIcarus(*design, {{design->sources[0].path, changed}}, SimKind::Differential, ports, dir / "b");
+    ASSERT_TRUE(a) << a.error().format();
+    ASSERT_TRUE(b) << b.error().format();
+    Sandbox sandbox(dir / "run");
+    const RandomStimulus s{7, 400, 97};
+    IcarusDiffRun ra = runIcarusDifferential(*a, sandbox, s, 60);
+    IcarusDiffRun rb = runIcarusDifferential(*b, sandbox, s, 60);
+    ASSERT_TRUE(ra.dump) << ra.failure;
+    ASSERT_TRUE(rb.dump) << rb.failure;
+    EXPECT_EQ(splitLines(*ra.dump).size(), 400u);
+    EXPECT_TRUE(firstDumpDifference(*ra.dump, *ra.dump).empty());
+    const auto diff = nlohmann::json::parse(firstDumpDifference(*ra.dump, *rb.dump), nullptr, false);
+    ASSERT_TRUE(diff.is_object());
+    EXPECT_EQ(diff["four_state"], false);
+
+    // A dump it cannot open: the testbench says so and never reports a finished run.
+    ProcessSpec spec;
+    spec.argv = {"vvp", "-n", a->image.string(), "+vl_cycles=10", "+vl_dump=/proc/veriloop/no-such-dir/d.txt"};
+    ProcessResult blocked = runProcess(spec);
+    EXPECT_NE(blocked.out.find("HARNESS-ERROR"), std::string::npos) << blocked.out;
+    EXPECT_EQ(blocked.out.find("DIFF-DONE"), std::string::npos) << blocked.out;
 }
