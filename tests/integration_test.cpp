@@ -21,14 +21,6 @@ using namespace veriloop::test;
 
 namespace {
 
-ProcessResult runVeriloop(std::vector<std::string> args, double timeout = 600)
-{
-    ProcessSpec spec;
-    spec.argv = {VERILOOP_BINARY};
-    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-    spec.timeoutSeconds = timeout;
-    return runProcess(spec);
-}
 
 std::string corpus() { return (sourceDir() / "tests/data/designs").string(); }
 

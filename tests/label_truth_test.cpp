@@ -20,15 +20,6 @@ using namespace veriloop::test;
 
 namespace {
 
-ProcessResult runVeriloop(const std::vector<std::string>& args)
-{
-    ProcessSpec spec;
-    spec.argv = {VERILOOP_BINARY};
-    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-    spec.timeoutSeconds = 600;
-    return runProcess(spec);
-}
-
 const char* kComparator = R"(module cmp(input logic [3:0] a, input logic [3:0] b, output logic eq);
     assign eq = (a == b);
 endmodule

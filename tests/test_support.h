@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/design.h"
+#include "core/process.h"
 #include "core/text.h"
 #include "equivalence/schema.h"
 #include "frontend/hls/hls_frontend.h"
@@ -130,5 +131,17 @@ inline std::filesystem::path sourceDir()
 {
     return VERILOOP_SOURCE_DIR;
 }
+
+#ifdef VERILOOP_BINARY
+/// The built `veriloop` executable run with `args`.
+inline ProcessResult runVeriloop(const std::vector<std::string>& args, double timeout = 600)
+{
+    ProcessSpec spec;
+    spec.argv = {VERILOOP_BINARY};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.timeoutSeconds = timeout;
+    return runProcess(spec);
+}
+#endif
 
 }  // namespace veriloop::test
