@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "core/design.h"
+#include "core/json_text.h"
+#include "equivalence/sandbox.h"
 #include "core/text.h"
 #include "flows/builtin_proposer.h"
 #include "flows/debug_loop.h"
@@ -34,7 +36,7 @@ std::filesystem::path userCacheDir()
 
 struct LlmFlags {
     std::string url, model, cache;
-    bool replay = false, noCache = false, builtin = false;
+    bool replay = false, noCache = false, builtin = false, unsafeNoSandbox = false;
     int64_t seed = -1;
 
     bool wanted() const
@@ -59,6 +61,9 @@ struct LlmFlags {
         cmd->add_option("--llm-seed", seed, "Sampling seed sent to the server");
         cmd->add_flag("--builtin", builtin,
                       "Use the built-in repairer even when an LLM server is configured");
+        cmd->add_flag("--unsafe-no-sandbox", unsafeNoSandbox,
+                      "Run LLM-written fixes even where bubblewrap is not usable (then only time, "
+                      "memory and process limits contain them; see `veriloop doctor`)");
     }
 
     // The proposer factory, or an error message.
@@ -66,6 +71,11 @@ struct LlmFlags {
     {
         if (!wanted())
             return [] { return std::unique_ptr<Proposer>(std::make_unique<BuiltinProposer>()); };
+        if (!Sandbox::bubblewrapUsable() && !unsafeNoSandbox)
+            return tl::unexpected(std::string(diagCodeName(DiagCode::ToolMissing)) + std::string(
+                ": bubblewrap is not usable here, so LLM-written fixes would run with your "
+                "files, network and environment; install bubblewrap (see `veriloop doctor`) or "
+                "pass --unsafe-no-sandbox"));
         llm::LlmConfig c;
         c.baseUrl = url;
         c.model = model;
@@ -195,7 +205,7 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
         j["design"] = design->name;
         j["proposer"] = proposer->name();
         j["golden"] = !o.golden.empty();
-        const std::string text = j.dump(2) + "\n";
+        const std::string text = jsonText(j, 2) + "\n";
         if (jsonFile == "-") fmt::print("{}", text);
         else if (!writeFile(jsonFile, text))
             fmt::print(stderr, "error: cannot write {}\n", jsonFile);
@@ -245,7 +255,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
         std::filesystem::remove_all(eo.workRoot, ec);
     }
     if (!report) return badInput(report.error());
-    if (json) fmt::print("{}\n", report->toJson().dump(2));
+    if (json) fmt::print("{}\n", jsonText(report->toJson(), 2));
     else fmt::print("{}", report->table());
     return 0;
 }

@@ -11,6 +11,8 @@
 
 #include "cli/debug_commands.h"
 #include "core/design.h"
+#include "core/interrupt.h"
+#include "core/json_text.h"
 #include "dataset/database.h"
 #include "dataset/export.h"
 #include "flows/cosim.h"
@@ -55,7 +57,7 @@ int cmdDoctor(bool json)
     }
     if (json) {
         j["ok"] = ok;
-        fmt::print("{}\n", j.dump(2));
+        fmt::print("{}\n", vl::jsonText(j, 2));
     } else if (!ok) {
         fmt::print("\nSome required tools are missing. On Debian 12:\n"
                    "  apt-get install -y verilator yosys iverilog g++ make bubblewrap\n");
@@ -91,6 +93,7 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
     if (o.jobs <= 0) o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
     o.progress = progressWanted();
     std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
+    vl::installInterruptHandler();
     auto summary = vl::buildDataset(roots, o, [](const std::string& line) {
         fmt::print(stderr, "{}\n", line);
     });
@@ -98,6 +101,11 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
                summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
                summary.designsSkipped, summary.mutantsLabeled);
     for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+    if (summary.interrupted) {
+        fmt::print("interrupted: every verdict above is kept in {}; run the same command again "
+                   "to resume\n", o.db.string());
+        return 130;
+    }
     return summary.designsLabeled + summary.designsUpToDate > 0 ? 0 : 1;
 }
 
@@ -139,7 +147,7 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
                              {"nonequivalent_by_formal", d.byFormal},
                              {"killed_by_rule", d.byRule}, {"weak_testbench", d.weakTestbench()}};
         j["by_design"] = designs;
-        fmt::print("{}\n", j.dump(2));
+        fmt::print("{}\n", vl::jsonText(j, 2));
         return 0;
     }
     const double pct = s.mutants ? 100.0 * s.confirmed / s.mutants : 0.0;
@@ -288,10 +296,9 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
             arr.push_back({{"id", m.id}, {"operator", m.operatorId}, {"bug_class", m.bugClass},
                            {"file", m.file}, {"line", m.line}, {"column", m.column},
                            {"check", checkName(m.check)}, {"description", m.description}});
-        fmt::print("{}\n", nlohmann::json{{"language", vl::languageName(design->language)},
+        fmt::print("{}\n", vl::jsonText(nlohmann::json{{"language", vl::languageName(design->language)},
                                           {"sites", view->sites.size()},
-                                          {"mutants", arr}}
-                               .dump(2));
+                                          {"mutants", arr}}, 2));
         return 0;
     }
     if (view->hls) {
@@ -350,7 +357,7 @@ int cmdSynthReport(const std::vector<std::string>& dirs, bool json)
             }
         }
     }
-    if (json) fmt::print("{}\n", arr.dump(2));
+    if (json) fmt::print("{}\n", vl::jsonText(arr, 2));
     return failures ? 1 : 0;
 }
 
@@ -362,7 +369,7 @@ int cmdListOperators(bool json)
         for (const auto& op : ops)
             arr.push_back({{"id", op->info().id}, {"bug_class", op->info().bugClass},
                            {"summary", op->info().summary}, {"groups", op->info().groups}});
-        fmt::print("{}\n", arr.dump(2));
+        fmt::print("{}\n", vl::jsonText(arr, 2));
         return 0;
     }
     for (const auto& op : ops)
@@ -378,9 +385,9 @@ int cmdCosim(const std::string& block, int vectors, uint64_t seed, bool json, co
     auto fail = [json](const vl::Diagnostic& d) {
         fmt::print(stderr, "{}\n", d.format());
         if (json)
-            fmt::print("{}\n", nlohmann::json{{"status", "ERROR"},
+            fmt::print("{}\n", vl::jsonText(nlohmann::json{{"status", "ERROR"},
                                               {"error", {{"code", vl::diagCodeName(d.code)},
-                                                         {"message", d.message}}}}.dump(2));
+                                                         {"message", d.message}}}}, 2));
         return 2;
     };
     auto spec = vl::loadCosimSpec(block);
@@ -404,7 +411,7 @@ int cmdCosim(const std::string& block, int vectors, uint64_t seed, bool json, co
 
 }  // namespace
 
-int main(int argc, char** argv)
+int runCommandLine(int argc, char** argv)
 {
     CLI::App app{"veriloop: verification datasets, auto-debug and CI gating for RTL and HLS C++.\n"
                  "Run `veriloop <command> --help` for the options of a command."};
@@ -552,5 +559,19 @@ int main(int argc, char** argv)
     if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);
     if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv));
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed);
+    return 2;
+}
+
+int main(int argc, char** argv)
+{
+    try {
+        return runCommandLine(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "veriloop: {}: {} (a bug in veriloop; please report it with the command "
+                           "line)\n", vl::diagCodeName(vl::DiagCode::InternalError), e.what());
+    } catch (...) {
+        fmt::print(stderr, "veriloop: {}: unknown exception (a bug in veriloop)\n",
+                   vl::diagCodeName(vl::DiagCode::InternalError));
+    }
     return 2;
 }

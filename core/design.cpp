@@ -38,6 +38,29 @@ bool TestbenchSpec::isCppHarness() const
                        [](const std::string& s) { return isCppSource(s); });
 }
 
+namespace {
+
+// The nearest folder at or above `dir` that holds veriloop.toml (the project root), or empty.
+std::filesystem::path projectRootOf(const std::filesystem::path& dir)
+{
+    for (auto p = dir; !p.empty(); p = p.parent_path()) {
+        if (std::filesystem::exists(p / kProjectFile)) return p;
+        if (p == p.root_path()) break;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> Design::inputFolders() const
+{
+    const auto root = projectRootOf(dir);  // its headers may include anything below it
+    std::vector<std::filesystem::path> out = {root.empty() ? dir : root};
+    for (const auto& inc : testbench.includeDirs) out.push_back((dir / inc).lexically_normal());
+    for (const auto& tb : testbench.sources) out.push_back((dir / tb).lexically_normal().parent_path());
+    return out;
+}
+
 std::string Design::inputHash() const
 {
     std::string all = name + "\n" + top + "\n";
@@ -92,6 +115,47 @@ void readTestbench(const toml::table& tbl, TestbenchSpec& tb)
     }
 }
 
+bool isInside(const std::filesystem::path& path, const std::filesystem::path& root)
+{
+    if (root.empty()) return false;
+    auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return r == root.end();
+}
+
+// A path design.toml names, after symlinks, if it stays inside the design folder or the project
+// root; a design is data and must never make veriloop read other files.
+tl::expected<std::filesystem::path, Diagnostic> containedPath(const std::filesystem::path& dir,
+                                                              const std::string& rel,
+                                                              const std::filesystem::path& tomlPath)
+{
+    std::error_code ec;
+    const auto resolved = std::filesystem::weakly_canonical(dir / rel, ec);
+    const auto root = projectRootOf(dir);
+    if (!ec && (isInside(resolved, std::filesystem::weakly_canonical(dir, ec)) ||
+                isInside(resolved, std::filesystem::weakly_canonical(root, ec))))
+        return resolved;
+    return tl::unexpected(makeDiag(
+        DiagCode::PathOutsideDesign,
+        fmt::format("`{}` resolves to {}, outside the design folder{}; a design may only name "
+                    "files inside its folder{}",
+                    rel, ec ? "an unreadable path" : resolved.string(),
+                    root.empty() ? "" : " and the project root " + root.string(),
+                    root.empty() ? " (or below a folder holding veriloop.toml)" : " or below the project root"),
+        tomlPath.string()));
+}
+
+tl::expected<void, Diagnostic> checkProjectFile(const std::filesystem::path& dir)
+{
+    const auto root = projectRootOf(dir);
+    if (root.empty()) return {};
+    try {
+        toml::parse_file((root / kProjectFile).string());
+    } catch (const toml::parse_error& err) {
+        return tl::unexpected(tomlError(root / kProjectFile, std::string(err.description()), err.source()));
+    }
+    return {};
+}
+
 }  // namespace
 
 tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dirIn)
@@ -108,6 +172,7 @@ tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dirIn)
         return tl::unexpected(
             tomlError(tomlPath, std::string(err.description()), err.source()));
     }
+    if (auto project = checkProjectFile(dir); !project) return tl::unexpected(project.error());
     Design d;
     d.dir = dir;
     const auto* design = root["design"].as_table();
@@ -125,7 +190,9 @@ tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dirIn)
         return tl::unexpected(
             tomlError(tomlPath, "[design] needs a non-empty `sources` list", design->source()));
     for (const auto& rel : sources) {
-        auto text = readFile(dir / rel);
+        auto path = containedPath(dir, rel, tomlPath);
+        if (!path) return tl::unexpected(path.error());
+        auto text = std::filesystem::is_regular_file(*path) ? readFile(*path) : std::nullopt;
         if (!text)
             return tl::unexpected(makeDiag(
                 DiagCode::SourceMissing,
@@ -134,12 +201,17 @@ tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dirIn)
         d.sources.push_back({rel, std::move(*text)});
     }
     if (const auto* tb = root["testbench"].as_table()) readTestbench(*tb, d.testbench);
-    for (const auto& rel : d.testbench.sources)
-        if (!std::filesystem::exists(dir / rel))
+    for (const auto& rel : d.testbench.includeDirs)
+        if (auto path = containedPath(dir, rel, tomlPath); !path) return tl::unexpected(path.error());
+    for (const auto& rel : d.testbench.sources) {
+        auto path = containedPath(dir, rel, tomlPath);
+        if (!path) return tl::unexpected(path.error());
+        if (!std::filesystem::is_regular_file(*path))
             return tl::unexpected(makeDiag(
                 DiagCode::SourceMissing,
                 fmt::format("testbench source `{}` named in design.toml does not exist", rel),
                 tomlPath.string()));
+    }
     d.clock = root["clock"]["name"].value_or(std::string{});
     if (const auto* rst = root["reset"].as_table()) {
         ResetSpec r;

@@ -55,6 +55,10 @@ struct Design {
     StimulusSpec stimulus;
 
     bool isRtl() const { return language != Language::HlsCpp; }
+    /// The folders a build of this design reads: its own (its project root when it has one:
+    /// headers may include anything below it), its include dirs and the folders of its
+    /// testbench files. A sandbox shows exactly these.
+    std::vector<std::filesystem::path> inputFolders() const;
     /// Hash of design.toml and every source and testbench byte.
     std::string inputHash() const;
 };
@@ -62,7 +66,12 @@ struct Design {
 /// A C++ translation unit (.cpp, .cc, .cxx), as opposed to a header.
 bool isCppSource(const std::filesystem::path& path);
 
-/// Reads `<dir>/design.toml` and the design sources. Errors carry the file and line.
+/// A project root is a folder holding this file: designs below it may name files anywhere
+/// below it (shared headers, a golden model), not only inside their own folder.
+inline constexpr const char* kProjectFile = "veriloop.toml";
+
+/// Reads `<dir>/design.toml` and the design sources. Errors carry the file and line. Every
+/// path it names must resolve, after symlinks, inside the design folder or its project root.
 tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dir);
 
 /// Design folders under `root` (the folder itself when it holds design.toml), sorted by path.

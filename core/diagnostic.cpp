@@ -22,6 +22,9 @@ std::string_view diagCodeName(DiagCode code)
     case DiagCode::DatabaseError: return "VL013";
     case DiagCode::InvalidOption: return "VL014";
     case DiagCode::NothingToDebug: return "VL015";
+    case DiagCode::PathOutsideDesign: return "VL016";
+    case DiagCode::Interrupted: return "VL017";
+    case DiagCode::InternalError: return "VL018";
     }
     return "VL000";
 }

@@ -27,6 +27,9 @@ enum class DiagCode {
     DatabaseError,        // VL013
     InvalidOption,        // VL014
     NothingToDebug,       // VL015
+    PathOutsideDesign,    // VL016
+    Interrupted,          // VL017
+    InternalError,        // VL018
 };
 
 std::string_view diagCodeName(DiagCode code);

@@ -32,7 +32,7 @@ struct Mutant {
     std::string mutatedText;   // and after
     std::vector<Edit> edits;            // standalone edits on the original sources
     std::vector<SchemaChoice> choices;  // the same change as schema alternatives
-    std::string sourcesHash;            // hash of all mutated sources (deduplication key)
+    std::string sourcesHash;            // identity of the mutated sources (deduplication key)
     MutantCheck check = MutantCheck::Schema;
 };
 

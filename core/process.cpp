@@ -9,6 +9,9 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 namespace veriloop {
 
@@ -24,7 +27,7 @@ void setLimit(int resource, long value)
 
 // In the child, after fork: only async-signal-safe calls until exec.
 [[noreturn]] void execChild(const ProcessSpec& spec, int outFd, int errFd,
-                            const std::vector<char*>& argv)
+                            const std::vector<char*>& argv, const std::vector<char*>& envp)
 {
     setpgid(0, 0);
     dup2(outFd, STDOUT_FILENO);
@@ -35,10 +38,58 @@ void setLimit(int resource, long value)
     setLimit(RLIMIT_AS, spec.memoryLimitMiB * 1024L * 1024L);
     setLimit(RLIMIT_CPU, spec.cpuLimitSeconds);
     setLimit(RLIMIT_FSIZE, spec.fileSizeLimitMiB * 1024L * 1024L);
+    setLimit(RLIMIT_NOFILE, spec.openFilesLimit);
+    if (spec.maxProcesses > 0 && getuid() != 0) setLimit(RLIMIT_NPROC, spec.maxProcesses);
+    if (spec.niceness > 0) setpriority(PRIO_PROCESS, 0, spec.niceness);
     setLimit(RLIMIT_CORE, 0);
-    for (const auto& [k, v] : spec.env) setenv(k.c_str(), v.c_str(), 1);
-    execvp(argv[0], argv.data());
+    execvpe(argv[0], argv.data(), envp.data());
     _exit(127);
+}
+
+// The child's environment: veriloop's own (unless cleanEnv) with `env` laid over it.
+std::vector<std::string> childEnvironment(const ProcessSpec& spec)
+{
+    std::map<std::string, std::string> vars;
+    if (!spec.cleanEnv)
+        for (char** e = environ; *e; ++e) {
+            const std::string entry(*e);
+            const auto eq = entry.find('=');
+            if (eq != std::string::npos) vars[entry.substr(0, eq)] = entry.substr(eq + 1);
+        }
+    for (const auto& [k, v] : spec.env) vars[k] = v;
+    std::vector<std::string> out;
+    for (const auto& [k, v] : vars) out.push_back(k + "=" + v);
+    return out;
+}
+
+// Processes in the tree under `root` (itself included), from /proc.
+long processTreeSize(pid_t root)
+{
+    std::map<pid_t, std::vector<pid_t>> children;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(stat, line)) continue;
+        const auto close = line.rfind(')');  // the command name may hold spaces and parens
+        if (close == std::string::npos) continue;
+        std::istringstream rest(line.substr(close + 1));
+        std::string state;
+        pid_t parent = 0;
+        rest >> state >> parent;
+        children[parent].push_back(static_cast<pid_t>(std::stol(name)));
+    }
+    long count = 0;
+    std::vector<pid_t> todo = {root};
+    while (!todo.empty()) {
+        const pid_t p = todo.back();
+        todo.pop_back();
+        ++count;
+        for (pid_t c : children[p]) todo.push_back(c);
+    }
+    return count;
 }
 
 void drain(int fd, std::string& into, size_t cap)
@@ -64,6 +115,10 @@ ProcessResult runProcess(const ProcessSpec& spec)
     std::vector<char*> argv;
     for (const auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    const std::vector<std::string> environment = childEnvironment(spec);
+    std::vector<char*> envp;
+    for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
     int outPipe[2], errPipe[2];
     if (pipe2(outPipe, O_CLOEXEC) != 0 || pipe2(errPipe, O_CLOEXEC) != 0) {
         result.startFailed = true;
@@ -75,7 +130,7 @@ ProcessResult runProcess(const ProcessSpec& spec)
         result.startFailed = true;
         return result;
     }
-    if (pid == 0) execChild(spec, outPipe[1], errPipe[1], argv);
+    if (pid == 0) execChild(spec, outPipe[1], errPipe[1], argv, envp);
     setpgid(pid, pid);
     close(outPipe[1]);
     close(errPipe[1]);
@@ -85,16 +140,24 @@ ProcessResult runProcess(const ProcessSpec& spec)
     int status = 0;
     bool exited = false;
     const auto deadline = start + std::chrono::duration<double>(spec.timeoutSeconds);
+    auto nextCount = start + std::chrono::milliseconds(50);
     while (!exited) {
         struct pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
         poll(fds, 2, 20);
         drain(outPipe[0], result.out, spec.maxCaptureBytes);
         drain(errPipe[0], result.err, spec.maxCaptureBytes);
         pid_t w = waitpid(pid, &status, WNOHANG);
+        const auto now = std::chrono::steady_clock::now();
         if (w == pid) {
             exited = true;
-        } else if (std::chrono::steady_clock::now() > deadline) {
-            result.timedOut = true;
+            continue;
+        }
+        if (spec.maxProcesses > 0 && now > nextCount) {
+            nextCount = now + std::chrono::milliseconds(50);
+            result.tooManyProcesses = processTreeSize(pid) > spec.maxProcesses;
+        }
+        result.timedOut = now > deadline;
+        if (result.timedOut || result.tooManyProcesses) {
             kill(-pid, SIGKILL);
             waitpid(pid, &status, 0);
             exited = true;

@@ -1,7 +1,9 @@
 #pragma once
 // Runs a child process in its own process group with a wall-clock limit and optional
-// resource limits, capturing its output. On timeout the whole group is killed, so nothing
-// the child started is left running.
+// resource limits, capturing its output. At a limit the whole group is killed, so nothing
+// the child started is left running. The process count is watched from outside (every
+// 50 ms, over the child's whole tree) because RLIMIT_NPROC does not bind root; for other
+// users it is also the kernel's RLIMIT_NPROC.
 
 #include <filesystem>
 #include <map>
@@ -17,6 +19,10 @@ struct ProcessSpec {
     long memoryLimitMiB = 0;             // RLIMIT_AS; 0: none
     long cpuLimitSeconds = 0;            // RLIMIT_CPU; 0: none
     long fileSizeLimitMiB = 0;           // RLIMIT_FSIZE; 0: none
+    long openFilesLimit = 0;             // RLIMIT_NOFILE; 0: inherited
+    long maxProcesses = 0;               // processes alive at once in the child's tree; 0: any
+    int niceness = 0;                    // > 0: the child runs below veriloop's priority
+    bool cleanEnv = false;               // true: the child sees only `env`
     std::map<std::string, std::string> env;  // added to the inherited environment
     size_t maxCaptureBytes = 1 << 20;    // output beyond this is dropped
 };
@@ -25,12 +31,16 @@ struct ProcessResult {
     int exitCode = -1;     // valid when exited
     int signal = 0;        // terminating signal, 0 when it exited
     bool timedOut = false;
+    bool tooManyProcesses = false;  // killed for passing maxProcesses
     bool startFailed = false;
     std::string out;       // stdout
     std::string err;       // stderr
     double seconds = 0;
 
-    bool ok() const { return !timedOut && !startFailed && signal == 0 && exitCode == 0; }
+    bool ok() const
+    {
+        return !timedOut && !tooManyProcesses && !startFailed && signal == 0 && exitCode == 0;
+    }
 };
 
 ProcessResult runProcess(const ProcessSpec& spec);

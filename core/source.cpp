@@ -20,6 +20,20 @@ LineCol lineColAt(const std::string& text, uint32_t offset)
     return lc;
 }
 
+LineIndex::LineIndex(const std::string& text) : starts_{0}, size_(static_cast<uint32_t>(text.size()))
+{
+    for (uint32_t i = 0; i < size_; ++i)
+        if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+LineCol LineIndex::at(uint32_t offset) const
+{
+    offset = std::min(offset, size_);
+    const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<int>(next - starts_.begin());
+    return {line, static_cast<int>(offset - starts_[line - 1]) + 1};
+}
+
 tl::expected<std::vector<SourceFile>, Diagnostic> applyEdits(const std::vector<SourceFile>& files,
                                                              const std::vector<Edit>& edits)
 {

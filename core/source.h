@@ -50,6 +50,17 @@ struct LineCol {
 };
 LineCol lineColAt(const std::string& text, uint32_t offset);
 
+/// The line starts of one text: lineColAt for many offsets in O(log lines) each.
+class LineIndex {
+public:
+    explicit LineIndex(const std::string& text);
+    LineCol at(uint32_t offset) const;
+
+private:
+    std::vector<uint32_t> starts_;
+    uint32_t size_ = 0;
+};
+
 /// Apply non-overlapping edits to copies of the files; fails (VL009) when an edit's expected
 /// text does not match the file.
 tl::expected<std::vector<SourceFile>, Diagnostic> applyEdits(const std::vector<SourceFile>& files,

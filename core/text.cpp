@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -91,6 +92,64 @@ std::string oneLine(const std::string& text, size_t maxLen)
         out += c;
     }
     if (out.size() > maxLen) out = out.substr(0, maxLen - 3) + "...";
+    return out;
+}
+
+}  // namespace veriloop
+
+namespace veriloop {
+
+bool isUtf8(std::string_view bytes)
+{
+    static constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};  // no overlong forms
+    for (size_t i = 0; i < bytes.size();) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        const size_t extra = lead < 0x80 ? 0 : lead < 0xC2 ? 9 : lead < 0xE0 ? 1
+                             : lead < 0xF0 ? 2 : lead < 0xF5 ? 3 : 9;
+        if (extra == 9 || i + extra >= bytes.size()) return false;
+        uint32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
+        for (size_t k = 1; k <= extra; ++k) {
+            const auto c = static_cast<unsigned char>(bytes[i + k]);
+            if ((c & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if (cp < kSmallest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string latin1ToUtf8(std::string_view bytes)
+{
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) {
+            out += ch;
+        } else {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> utf8ToLatin1(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+            continue;
+        }
+        if ((c != 0xC2 && c != 0xC3) || i + 1 >= text.size()) return std::nullopt;
+        const auto next = static_cast<unsigned char>(text[++i]);
+        if ((next & 0xC0) != 0x80) return std::nullopt;
+        out += static_cast<char>(((c & 0x03) << 6) | (next & 0x3F));
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace veriloop {
@@ -19,5 +20,16 @@ std::string unifiedDiff(const std::string& path, const std::string& before,
 
 /// Text that fits on one line of a report: whitespace runs collapsed, cut at `maxLen`.
 std::string oneLine(const std::string& text, size_t maxLen = 80);
+
+/// Whether `bytes` is well-formed UTF-8 (old RTL often carries Latin-1 comments, which is not).
+bool isUtf8(std::string_view bytes);
+
+/// Every byte as the code point of the same value (ISO-8859-1), encoded as UTF-8: a reversible
+/// text view of bytes that are not UTF-8.
+std::string latin1ToUtf8(std::string_view bytes);
+
+/// The inverse of latin1ToUtf8; nullopt when `text` is not UTF-8 or holds a code point above
+/// U+00FF.
+std::optional<std::string> utf8ToLatin1(std::string_view text);
 
 }  // namespace veriloop

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+
 namespace veriloop {
 
 namespace {
@@ -121,8 +123,11 @@ nlohmann::json editsJson(const std::vector<Edit>& edits)
 {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& e : edits)
-        arr.push_back({{"file", e.range.file}, {"begin", e.range.begin}, {"end", e.range.end},
-                       {"old", e.oldText}, {"new", e.newText}});
+    {
+        nlohmann::json edit = {{"file", e.range.file}, {"begin", e.range.begin}, {"end", e.range.end}};
+        setTextFields(edit, {{"old", &e.oldText}, {"new", &e.newText}});
+        arr.push_back(std::move(edit));
+    }
     return arr;
 }
 
@@ -133,7 +138,7 @@ std::vector<Edit> editsFromJson(const std::string& text)
         if (!e.is_object()) continue;
         edits.push_back(Edit{ByteRange{e["file"].get<int>(), e["begin"].get<uint32_t>(),
                                        e["end"].get<uint32_t>()},
-                             e["old"].get<std::string>(), e["new"].get<std::string>()});
+                             textField(e, "old"), textField(e, "new")});
     }
     return edits;
 }
@@ -224,7 +229,11 @@ tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const Design& design,
 tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const DesignRow& design, int64_t runId)
 {
     nlohmann::json sources = nlohmann::json::array();
-    for (const auto& f : design.sources) sources.push_back({{"path", f.path}, {"text", f.text}});
+    for (const auto& f : design.sources) {
+        nlohmann::json file = {{"path", f.path}};
+        setTextFields(file, {{"text", &f.text}});
+        sources.push_back(std::move(file));
+    }
     {
         Stmt find(db_, "SELECT id, input_hash FROM designs WHERE name = ?");
         find.bind(1, design.name);
@@ -243,7 +252,7 @@ tl::expected<DesignRow, Diagnostic> Database::upsertDesign(const DesignRow& desi
         .bind(3, design.top)
         .bind(4, design.dir)
         .bind(5, design.inputHash)
-        .bind(6, sources.dump())
+        .bind(6, jsonText(sources))
         .bind(7, runId);
     ins.step();
     if (!ins.done()) return tl::unexpected(dbError(db_, "storing the design"));
@@ -306,7 +315,7 @@ tl::expected<void, Diagnostic> Database::insertMutants(int64_t designId,
             .bind(8, static_cast<int64_t>(m.line)).bind(9, static_cast<int64_t>(m.column))
             .bind(10, static_cast<int64_t>(m.endLine)).bind(11, static_cast<int64_t>(m.endColumn))
             .bind(12, m.originalText).bind(13, m.mutatedText).bind(14, m.description)
-            .bind(15, editsJson(m.edits).dump()).bind(16, m.sourcesHash);
+            .bind(15, jsonText(editsJson(m.edits))).bind(16, m.sourcesHash);
         st.step();
         if (!st.done()) {
             Diagnostic d = dbError(db_, "storing mutants");
@@ -399,7 +408,7 @@ std::vector<DesignRow> Database::designs()
         r.status = st.text(6);
         r.message = st.text(7);
         for (const auto& f : nlohmann::json::parse(st.text(8), nullptr, false))
-            if (f.is_object()) r.sources.push_back({f["path"], f["text"]});
+            if (f.is_object()) r.sources.push_back({f.value("path", ""), textField(f, "text")});
         out.push_back(std::move(r));
     }
     return out;

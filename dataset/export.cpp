@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/source.h"
 #include "core/text.h"
 
@@ -69,10 +70,10 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
             r["id"] = fmt::format("{}:original:{}", d.name, f.path);
             r.update({{"label", "bug-free"}, {"bug_class", nullptr}, {"operator", nullptr},
                       {"file", f.path}, {"line", nullptr}, {"column", nullptr},
-                      {"description", "the original design"}, {"buggy_source", f.text},
-                      {"fixed_source", f.text}, {"diff", ""}, {"verdict", "original"},
-                      {"evidence_kind", "original"}, {"evidence", nullptr}});
-            stream << r.dump() << "\n";
+                      {"description", "the original design"}, {"diff", ""},
+                      {"verdict", "original"}, {"evidence_kind", "original"}, {"evidence", nullptr}});
+            setTextFields(r, {{"buggy_source", &f.text}, {"fixed_source", &f.text}});
+            stream << jsonText(r) << "\n";
             ++counts[it->second];
         }
         for (const auto& row : db.mutants(d.id)) {
@@ -99,12 +100,12 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
             nlohmann::json r = baseRecord(d);
             r.update({{"id", m.id}, {"label", label}, {"bug_class", m.bugClass},
                       {"operator", m.operatorId}, {"file", m.file}, {"line", m.line},
-                      {"column", m.column}, {"description", m.description},
-                      {"buggy_source", buggy}, {"fixed_source", fixed},
-                      {"diff", unifiedDiff(m.file, buggy, fixed)},
-                      {"verdict", std::string(verdictName(v))},
+                      {"column", m.column}, {"verdict", std::string(verdictName(v))},
                       {"evidence_kind", row.verdict->evidenceKind}, {"evidence", evidence}});
-            stream << r.dump() << "\n";
+            const std::string diff = unifiedDiff(m.file, buggy, fixed);
+            setTextFields(r, {{"description", &m.description}, {"buggy_source", &buggy},
+                              {"fixed_source", &fixed}, {"diff", &diff}});
+            stream << jsonText(r) << "\n";
             ++counts[it->second];
         }
     }

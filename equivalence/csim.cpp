@@ -86,10 +86,21 @@ std::string_view csimFlavorName(CsimFlavor f)
     return "zero-init";
 }
 
+namespace {
+
+std::vector<std::filesystem::path> inputsOf(const Design& design, const std::filesystem::path& hlsInclude)
+{
+    auto folders = design.inputFolders();
+    folders.push_back(hlsInclude);
+    return folders;
+}
+
+}  // namespace
+
 CsimWorkspace::CsimWorkspace(const Design& design, std::filesystem::path dir,
                              std::filesystem::path hlsInclude)
     : design_(design), dir_(std::filesystem::absolute(dir)),
-      hlsInclude_(std::filesystem::absolute(hlsInclude)), sandbox_(dir_)
+      hlsInclude_(std::filesystem::absolute(hlsInclude)), sandbox_(dir_, inputsOf(design, hlsInclude_))
 {
 }
 

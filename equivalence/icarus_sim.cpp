@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/text.h"
 
 namespace veriloop {
@@ -120,7 +121,7 @@ tl::expected<IcarusBuild, Diagnostic> buildIcarus(const Design& design,
     } else {
         for (const auto& tb : design.testbench.sources) argv.push_back((design.dir / tb).string());
     }
-    Sandbox sandbox(buildDir);
+    Sandbox sandbox(buildDir, design.inputFolders());
     SandboxLimits limits;
     limits.wallSeconds = kCompileSeconds;
     limits.memoryMiB = 4096;
@@ -150,7 +151,7 @@ SimRun runIcarusTestbench(const Design& design, const IcarusBuild& build, const 
             break;
         }
     ev["stdout_tail"] = oneLine(r.out.size() > 300 ? r.out.substr(r.out.size() - 300) : r.out, 300);
-    run.evidence = ev.dump();
+    run.evidence = jsonText(ev);
     return run;
 }
 
@@ -197,14 +198,12 @@ std::string firstDumpDifference(const std::string& reference, const std::string&
             const std::string e = xv.substr(eq + 1), g = yv.substr(yv.find('=') + 1);
             const bool fourState = e.find_first_of("xzXZ") != std::string::npos ||
                                    g.find_first_of("xzXZ") != std::string::npos;
-            return nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
+            return jsonText(nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
                                   {"cycle", cycle}, {"signal", xv.substr(0, eq)},
-                                  {"expected", e}, {"actual", g}, {"four_state", fourState}}
-                .dump();
+                                  {"expected", e}, {"actual", g}, {"four_state", fourState}});
         }
-        return nlohmann::json{{"check", "differential"}, {"simulator", "icarus"}, {"cycle", cycle},
-                              {"note", "the dumps differ in length"}}
-            .dump();
+        return jsonText(nlohmann::json{{"check", "differential"}, {"simulator", "icarus"}, {"cycle", cycle},
+                              {"note", "the dumps differ in length"}});
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/text.h"
 
 namespace veriloop {
@@ -141,7 +142,7 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
         writeFile(buildDir / "vl_diff_main.cpp", differentialHarnessSource(design, ports));
     if (options.coverage && kind == SimKind::Testbench && !design.testbench.isCppHarness())
         writeFile(buildDir / "vl_cov_main.cpp", coverageMainSource(design.testbench.top));
-    Sandbox sandbox(buildDir);
+    Sandbox sandbox(buildDir, design.inputFolders());
     SandboxLimits limits;
     limits.wallSeconds = 600;
     limits.memoryMiB = 8192;
@@ -263,7 +264,7 @@ SimRun runTestbench(const Design& design, const SimBuild& build, const Sandbox& 
     ev["failure"] = failureLine(r.out + "\n" + r.err);
     const std::string tail = r.out.size() > 400 ? r.out.substr(r.out.size() - 400) : r.out;
     ev["stdout_tail"] = tail;
-    run.evidence = ev.dump();
+    run.evidence = jsonText(ev);
     return run;
 }
 
@@ -280,7 +281,7 @@ SimRun runDifferential(const SimBuild& build, const Sandbox& sandbox, const SimR
     if (const auto at = r.out.find("HARNESS-ERROR"); at != std::string::npos) {
         run.harnessError = true;
         ev["harness_error"] = oneLine(r.out.substr(at), 300);
-        run.evidence = ev.dump();
+        run.evidence = jsonText(ev);
         return run;
     }
     static const std::regex mm(R"(MISMATCH cycle=(\d+) port=(\S+) expected=(\S+) actual=(\S+))");
@@ -296,7 +297,7 @@ SimRun runDifferential(const SimBuild& build, const Sandbox& sandbox, const SimR
         ev["timed_out"] = r.timedOut;
         ev["failure"] = failureLine(r.out + "\n" + r.err);
     }
-    run.evidence = ev.dump();
+    run.evidence = jsonText(ev);
     return run;
 }
 

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "core/json_text.h"
 #include "core/process.h"
 #include "core/text.h"
 #include "equivalence/csim.h"
@@ -404,7 +405,7 @@ std::string cosimReportJson(const CosimSpec& spec, const CosimResult& r)
                      {"first_mismatch", first},
                      {"hls", sideJson(r.hls)},
                      {"rtl", sideJson(r.rtl)}};
-    return j.dump(2);
+    return jsonText(j, 2);
 }
 
 }  // namespace veriloop

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/design.h"
+#include "core/json_text.h"
 #include "core/text.h"
 #include "dataset/database.h"
 #include "equivalence/csim.h"
@@ -94,7 +95,7 @@ private:
         }
     }
 
-    Sandbox sandbox() const { return Sandbox(work_ / "run"); }
+    Sandbox sandbox() const { return Sandbox(work_ / "run", {work_}); }
 
     // ---- RTL ----
 
@@ -252,7 +253,7 @@ private:
             for (const auto& [name, value] : step.items()) t.inputs.push_back({name, value.get<std::string>()});
         }
         const std::string dir = "m-" + contentHash(m.mutant.id);
-        Sandbox box(work_ / dir / "replay");
+        Sandbox box(work_ / dir / "replay", {work_});
         writeFile(box.workDir() / "trace.txt", harnessTraceText(trace));
         SimRunOptions o;
         o.timeoutSeconds = 60;
@@ -450,7 +451,7 @@ std::string auditReportJson(const AuditReport& report)
     j["inconclusive"] = list(report.inconclusive);
     j["designs_not_audited"] = report.designsSkipped;
     j["false_total"] = report.falseTotal();
-    return j.dump(2);
+    return jsonText(j, 2);
 }
 
 }  // namespace veriloop

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/design.h"
+#include "core/interrupt.h"
+#include "core/json_text.h"
 #include "dataset/database.h"
+#include "dataset/writer_lock.h"
 #include "flows/design_labeler.h"
 #include "flows/hls_labeler.h"
 #include "frontend/hls/hls_frontend.h"
@@ -18,11 +21,10 @@ namespace {
 
 std::string optionsJson(const DatasetBuildOptions& o)
 {
-    return nlohmann::json{{"seed", o.seed},           {"max_per_design", o.maxPerDesign},
+    return jsonText(nlohmann::json{{"seed", o.seed},           {"max_per_design", o.maxPerDesign},
                           {"operators", o.operators}, {"formal", o.formal},
                           {"formal_bound", o.formalBound}, {"formal_timeout_s", o.formalTimeout},
-                          {"shard", fmt::format("{}/{}", o.shardIndex, o.shardCount)}}
-        .dump();
+                          {"shard", fmt::format("{}/{}", o.shardIndex, o.shardCount)}});
 }
 
 class DatasetBuilder {
@@ -86,13 +88,20 @@ public:
         LabelOutcome outcome = hlsView ? labelHls(*design, *hlsView, pending, work, sink, progress)
                                        : labelRtl(*design, *rtlView, pending, work, sink, progress);
         if (options_.progress) fmt::print(stderr, "\r\033[K");
+        std::string line;
+        for (const auto& [k, n] : counts) {
+            line += fmt::format(" {}={}", k, n);
+            summary.mutantsLabeled += n;
+        }
         for (const auto& w : outcome.warnings) log_(fmt::format("{}: warning: {}", design->name, w));
+        if (!outcome.ok && outcome.problem.code == DiagCode::Interrupted) {
+            summary.interrupted = true;
+            log_(fmt::format("{}: interrupted; kept{}", design->name, line.empty() ? " nothing" : line));
+            return;
+        }
         if (!outcome.ok) return skip(summary, outcome.problem, row->id);
         db_.setDesignStatus(row->id, "done", "");
         ++summary.designsLabeled;
-        summary.mutantsLabeled += pending.size();
-        std::string line;
-        for (const auto& [k, n] : counts) line += fmt::format(" {}={}", k, n);
         log_(fmt::format("{}: labeled{}", design->name, line));
     }
 
@@ -127,7 +136,6 @@ public:
         return labelHlsMutants(design, analysis, pending, lo, sink, progress);
     }
 
-private:
     void skip(DatasetBuildSummary& summary, const Diagnostic& d, std::optional<int64_t> designId)
     {
         ++summary.designsSkipped;
@@ -136,6 +144,7 @@ private:
         if (designId) db_.setDesignStatus(*designId, "skipped", d.format());
     }
 
+private:
     Database& db_;
     int64_t runId_;
     const DatasetBuildOptions& options_;
@@ -169,6 +178,12 @@ DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots
         dirs.insert(dirs.end(), found.begin(), found.end());
     }
     for (const auto& p : summary.problems) log(p.format());
+    auto lock = WriterLock::acquire(options.db);
+    if (!lock) {
+        summary.problems.push_back(lock.error());
+        log(lock.error().format());
+        return summary;
+    }
     auto db = Database::open(options.db);
     if (!db) {
         summary.problems.push_back(db.error());
@@ -182,10 +197,18 @@ DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots
         return summary;
     }
     DatasetBuilder builder(*db, *runId, options, *ops, log);
-    for (size_t i = 0; i < dirs.size(); ++i) {
+    for (size_t i = 0; i < dirs.size() && !summary.interrupted; ++i) {
         if (static_cast<int>(i % options.shardCount) != options.shardIndex) continue;
         ++summary.designsFound;
-        builder.buildOne(dirs[i], summary);
+        try {
+            builder.buildOne(dirs[i], summary);
+        } catch (const std::exception& e) {  // a bug of ours must not cost the other designs
+            builder.skip(summary, makeDiag(DiagCode::InternalError,
+                                           fmt::format("internal error: {}", e.what()),
+                                           dirs[i].string()),
+                         std::nullopt);
+        }
+        summary.interrupted = summary.interrupted || interruptRequested();
     }
     return summary;
 }

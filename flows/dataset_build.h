@@ -31,12 +31,14 @@ struct DatasetBuildSummary {
     int designsLabeled = 0;
     int designsUpToDate = 0;
     int designsSkipped = 0;
-    size_t mutantsLabeled = 0;
+    size_t mutantsLabeled = 0;            // verdicts recorded by this run
+    bool interrupted = false;             // stopped by Ctrl-C; the next run resumes
     std::vector<Diagnostic> problems;
 };
 
 /// Labels every design found under `roots`. Problems with one design are reported and the
-/// rest proceed. Each verdict is committed as it is decided.
+/// rest proceed. Each verdict is committed as it is decided; after an interrupt
+/// (installInterruptHandler) the runs in flight finish, are committed, and the build stops.
 DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots,
                                  const DatasetBuildOptions& options,
                                  const std::function<void(const std::string&)>& log);

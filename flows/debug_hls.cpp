@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/text.h"
 #include "equivalence/csim.h"
 #include "equivalence/hls_harness.h"
@@ -287,7 +288,7 @@ private:
                 j["rule_baseline"].push_back(
                     {{"rule", v.rule}, {"subject", v.subject}, {"message", v.message}, {"line", v.line}});
             for (const auto& [k, v] : golden_.outputs) j["outputs"][std::to_string(k)] = v;
-            writeFile(cache, j.dump());
+            writeFile(cache, jsonText(j));
         }
         return true;
     }

@@ -42,7 +42,7 @@ struct Builds {
 class RtlChecker final : public DebugChecker {
 public:
     explicit RtlChecker(const DebugEnv& env)
-        : env_(env), d_(env.design), o_(env.options), work_(env.work), sandbox_(work_ / "run")
+        : env_(env), d_(env.design), o_(env.options), work_(env.work), sandbox_(work_ / "run", {work_})
     {
     }
 
@@ -141,7 +141,7 @@ private:
         for (auto* s : all) s->ref = dir / "run" / fmt::format("ref_{}_{}.txt", s->seed, s->cycles);
         if (cached) return true;
         std::atomic<bool> ok{true};
-        Sandbox sandbox(dir / "run");
+        Sandbox sandbox(dir / "run", {dir});
         parallelFor(all.size(), o_.jobs, [&](size_t i) {
             const StimulusRun& s = *all[i];
             SimRunOptions ro;

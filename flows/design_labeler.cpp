@@ -27,6 +27,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/interrupt.h"
+#include "core/json_text.h"
 #include "core/text.h"
 #include "equivalence/icarus_sim.h"
 #include "equivalence/schema.h"
@@ -36,13 +38,24 @@ namespace veriloop {
 void parallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn)
 {
     std::atomic<size_t> next{0};
+    std::mutex failedMutex;
+    std::exception_ptr failed;
     auto worker = [&] {
-        for (size_t i = next++; i < n; i = next++) fn(i);
+        for (size_t i = next++; i < n && !interruptRequested(); i = next++) {
+            try {
+                fn(i);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(failedMutex);
+                if (!failed) failed = std::current_exception();
+                next = n;
+            }
+        }
     };
     std::vector<std::thread> threads;
     for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(worker);
     worker();
     for (auto& th : threads) th.join();
+    if (failed) std::rethrow_exception(failed);
 }
 
 namespace {
@@ -114,7 +127,7 @@ public:
     Labeler(const DesignContext& ctx, const LabelOptions& options, const VerdictSink& sink,
             const ProgressSink& progress)
         : ctx_(ctx), d_(*ctx.design), options_(options), sink_(sink), progress_(progress),
-          sandbox_(options.workDir / "run")
+          sandbox_(options.workDir / "run", {options.workDir})
     {
     }
 
@@ -127,6 +140,7 @@ public:
         if (progress_) progress_("build schema", 0, pending.size());
         place(schemable, false);
         place(sensitive, true);  // groups of their own: they may change the scheduling
+        if (interruptRequested()) return interrupted();
         std::vector<Candidate> candidates;
         for (const auto& g : groups_)
             for (const auto& [m, sel] : g.members)
@@ -142,12 +156,14 @@ public:
                 "builds, {} mutants built alone",
                 unfaithfulGroups_, groups_.size(), standalone_.size()));
         simulate(candidates);
+        if (interruptRequested()) return interrupted();
         if (!sensitive.empty() && !icarusProblem().empty())
             outcome_.warnings.push_back("Icarus cannot judge this design, so its blocking/non-"
                                         "blocking mutants stay `survived`: " + oneLine(icarusProblem(), 300));
         if (auto problem = harnessProblem()) return fail(std::move(*problem));
         formalForSurvivors(candidates);
         if (auto problem = harnessProblem()) return fail(std::move(*problem));
+        if (interruptRequested()) return interrupted();
         outcome_.ok = true;
         return outcome_;
     }
@@ -158,6 +174,12 @@ private:
         outcome_.ok = false;
         outcome_.problem = std::move(d);
         return outcome_;
+    }
+
+    // The verdicts emitted so far are kept; the rest stay pending for the next run.
+    LabelOutcome interrupted()
+    {
+        return fail(makeDiag(DiagCode::Interrupted, "interrupted", d_.dir.string()));
     }
 
     void emit(const Mutant& m, VerdictRecord v, const std::string& vcd = {})
@@ -370,7 +392,7 @@ private:
                 v.verdict = Verdict::Invalid;
                 v.engine = "verilator";
                 v.evidenceKind = "compiler";
-                v.evidence = nlohmann::json{{"check", "build"}, {"message", msg}}.dump();
+                v.evidence = jsonText(nlohmann::json{{"check", "build"}, {"message", msg}});
                 emit(m, v);
                 return;
             }
@@ -507,9 +529,8 @@ private:
             }
             v.differentialRan = true;
             v.difference = run.dump ? firstDumpDifference(icarusDumps_[k], *run.dump)
-                                    : nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
-                                                     {"failure", run.failure}}
-                                          .dump();
+                                    : jsonText(nlohmann::json{{"check", "differential"}, {"simulator", "icarus"},
+                                                     {"failure", run.failure}});
             if (!v.difference.empty()) return v;
         }
         return v;
@@ -537,7 +558,7 @@ private:
         }
         VerdictRecord v;
         v.engine = c.tb ? "verilator+icarus" : "icarus";
-        v.evidence = both.dump();
+        v.evidence = jsonText(both);
         if (iKill && (vKill || !c.tb)) {
             v.verdict = Verdict::Killed;
             v.evidenceKind = vKill ? verilator->second : "testbench";
@@ -549,7 +570,7 @@ private:
                                           "label needs both"
                                         : "a blocking/non-blocking label needs an event-driven "
                                           "simulator (Icarus) to agree";
-            v.evidence = both.dump();
+            v.evidence = jsonText(both);
         }
         emit(*c.mutant, v);
     }
@@ -669,11 +690,10 @@ private:
             if (!icarus.difference.empty() || !vDiff.empty()) {
                 v.engine = "verilator+icarus";
                 v.evidenceKind = "simulator-dependent";
-                v.evidence = nlohmann::json{{"verilator", vDiff.empty() ? nlohmann::json("passes") : evidenceJson(vDiff)},
+                v.evidence = jsonText(nlohmann::json{{"verilator", vDiff.empty() ? nlohmann::json("passes") : evidenceJson(vDiff)},
                                             {"icarus", icarus.difference.empty() ? nlohmann::json("passes")
                                                                                  : evidenceJson(icarus.difference)},
-                                            {"note", "proved equivalent, but a long random run differs"}}
-                                 .dump();
+                                            {"note", "proved equivalent, but a long random run differs"}});
                 if (!icarus.difference.empty() && (!vDiff.empty() || !c.tb)) v.verdict = Verdict::Killed;
                 return v;
             }
@@ -697,7 +717,7 @@ private:
             v.evidenceKind = "formal-unconfirmed";
             ev["note"] = "proved, but no long random simulation could confirm it";
         }
-        v.evidence = ev.dump();
+        v.evidence = jsonText(ev);
         return v;
     }
 
@@ -731,14 +751,14 @@ private:
                                    "neither simulator shows"
                                  : "Yosys found a counterexample that did not replay in Verilator";
             }
-            v.evidence = ev.dump();
+            v.evidence = jsonText(ev);
         } else if (f.status == FormalStatus::Equivalent && trustEquivalent) {
             ev["collapsed_miter"] = f.collapsed;
             v = confirmProof(c, ev);
         } else {
             v.evidenceKind = f.status == FormalStatus::Equivalent ? "formal-untrusted" : "formal-unknown";
             if (!f.message.empty()) ev["message"] = f.message;
-            v.evidence = ev.dump();
+            v.evidence = jsonText(ev);
         }
         if (v.engine.empty()) v.engine = f.engine;
         v.bound = f.bound;

@@ -45,7 +45,8 @@ LabelOutcome labelMutants(const DesignContext& ctx, const std::vector<Mutant>& p
                           const LabelOptions& options, const VerdictSink& sink,
                           const ProgressSink& progress);
 
-/// Runs `fn(i)` for i in [0, n) on `jobs` threads.
+/// Runs `fn(i)` for i in [0, n) on `jobs` threads. Once an interrupt is requested no new i
+/// starts; the first exception `fn` throws is rethrown after every thread has stopped.
 void parallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn);
 
 }  // namespace veriloop

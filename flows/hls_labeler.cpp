@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/interrupt.h"
+#include "core/json_text.h"
 #include "core/text.h"
 #include "equivalence/csim.h"
 #include "equivalence/hls_rules.h"
@@ -43,6 +45,10 @@ public:
         parallelFor(schema.size(), options_.jobs, [&](size_t i) { labelInSchema(*schema[i], i); });
         parallelFor(alone.size(), options_.jobs, [&](size_t i) { labelAlone(*alone[i], i); });
         labelByRules(rules);
+        if (interruptRequested()) {  // what was decided is kept; the rest stays pending
+            outcome_.problem = makeDiag(DiagCode::Interrupted, "interrupted", design_.dir.string());
+            return outcome_;
+        }
         outcome_.ok = true;
         return outcome_;
     }
@@ -159,7 +165,7 @@ private:
             if (p) checks.push_back("pattern-init");
             ev = {{"checks", checks}};
         }
-        v.evidence = ev.dump();
+        v.evidence = jsonText(ev);
         return v;
     }
 
@@ -187,7 +193,7 @@ private:
             v.verdict = Verdict::Invalid;
             v.evidenceKind = "compiler";
             v.engine = "g++";
-            v.evidence = nlohmann::json{{"log", oneLine(z.error().log, 600)}}.dump();
+            v.evidence = jsonText(nlohmann::json{{"log", oneLine(z.error().log, 600)}});
             decided(m, v);
             return;
         }
@@ -207,6 +213,7 @@ private:
         if (mutants.empty()) return;
         const auto before = checkHlsRules(analysis_);
         for (const Mutant* m : mutants) {
+            if (interruptRequested()) return;
             VerdictRecord v;
             v.engine = "hls-rules";
             auto files = applyEdits(design_.sources, m->edits);
@@ -218,7 +225,7 @@ private:
             if (!a) {
                 v.verdict = Verdict::Invalid;
                 v.evidenceKind = "compiler";
-                v.evidence = nlohmann::json{{"log", a.error().format()}}.dump();
+                v.evidence = jsonText(nlohmann::json{{"log", a.error().format()}});
             } else if (auto fresh = newViolations(before, checkHlsRules(*a)); !fresh.empty()) {
                 v.verdict = Verdict::Killed;
                 v.evidenceKind = "static-rule";
@@ -226,15 +233,14 @@ private:
                 for (const auto& r : fresh)
                     all.push_back({{"rule", r.rule}, {"subject", r.subject}, {"message", r.message},
                                    {"line", r.line}});
-                v.evidence = nlohmann::json{{"rule", fresh[0].rule},
+                v.evidence = jsonText(nlohmann::json{{"rule", fresh[0].rule},
                                             {"message", fresh[0].message},
                                             {"line", fresh[0].line},
-                                            {"violations", all}}
-                                 .dump();
+                                            {"violations", all}});
             } else {
                 v.verdict = Verdict::Survived;
                 v.evidenceKind = "none";
-                v.evidence = nlohmann::json{{"rules_checked", hlsRules().size()}}.dump();
+                v.evidence = jsonText(nlohmann::json{{"rules_checked", hlsRules().size()}});
             }
             decided(*m, v);
         }

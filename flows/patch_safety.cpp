@@ -75,6 +75,11 @@ const std::vector<Rule>& forbiddenRules()
             {"a `systemc_ code block", std::regex(R"(`systemc_\w+)")},
             {"a Verilator metacomment", std::regex(R"(/\*\s*verilator\b)")},
             {"$value$plusargs/$test$plusargs", std::regex(R"(\$(value|test)\$plusargs)")},
+            // A fix changes the logic; it never talks to the checker that judges it.
+            {"printing or ending the simulation ($display, $write, $finish, $stop, $fatal)",
+             std::regex(R"(\$(display|write|strobe|monitor)[bho]?\b|\$(finish|stop|fatal|exit)\b)")},
+            {"printing or ending the program (printf, puts, std::cout, exit, abort)",
+             std::regex(R"(\b(printf|puts|putchar|fputs|fprintf|exit|_exit|quick_exit|abort)\s*\(|\b(cout|cerr)\b)")},
         };
     }();
     return rules;

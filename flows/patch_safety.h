@@ -2,7 +2,8 @@
 // Screening of a proposed fix before anything is built (DESIGN.md "LLM client and
 // proposers": replies are untrusted text). A fix may change only the design's own source
 // files, may not touch the testbench, may not introduce system tasks that reach outside the
-// simulation ($system, DPI imports, file I/O, Verilator's $c and `systemc_ code blocks), may
+// simulation ($system, DPI imports, file I/O, Verilator's $c and `systemc_ code blocks) or
+// that print or end the run ($display, $finish, printf, exit: the checker reads those), may
 // not `include files outside the design folder, and may not change any module's ports.
 
 #include <string>

@@ -53,7 +53,7 @@ tl::expected<SynthReport, Diagnostic> synthReport(const Design& design,
         "{}\nsynth_xilinx -top {} -flatten -noiopad\ntee -q -o stat.txt stat\ntee -q -o ltp.txt ltp -noff\n",
         read, design.top);
     writeFile(workDir / "synth.ys", script);
-    Sandbox sandbox(workDir);
+    Sandbox sandbox(workDir, design.inputFolders());
     SandboxLimits limits;
     limits.wallSeconds = 900;
     limits.memoryMiB = 8192;

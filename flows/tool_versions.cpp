@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "core/process.h"
 #include "equivalence/sandbox.h"
 
@@ -21,10 +22,16 @@ std::vector<ToolStatus> probeTools()
         {"clang", toolVersion({"clang", "--version"}), false, "HLS C++ frontend (later)"},
         {"sqlite", sqlite3_libversion(), true, "dataset storage (linked)"},
         {"bwrap", toolVersion({"bwrap", "--version"}), false,
-         "sandbox isolation (no network, private writes); rlimits only without it"},
+         "sandbox isolation: untrusted runs as uid 65534 with no network, no secrets, no "
+         "files beyond their inputs"},
     };
-    if (!tools.back().version.empty() && !Sandbox::bubblewrapUsable())
-        tools.back().version += " (installed but not usable here)";
+    if (!Sandbox::bubblewrapUsable()) {
+        if (!tools.back().version.empty()) tools.back().version += " (installed but not usable here)";
+        tools.back().purpose = "NOT ISOLATING: mutants, testbenches and fixes run as you, can read "
+                               "your files, reach the network and leave processes behind; only "
+                               "time, memory, process-count limits and a clean environment apply. "
+                               "LLM fixes are refused unless --unsafe-no-sandbox";
+    }
     return tools;
 }
 
@@ -33,7 +40,7 @@ std::string toolVersionsJson()
     nlohmann::json j = nlohmann::json::object();
     for (const auto& t : probeTools()) j[t.name] = t.version;
     j["veriloop"] = VERILOOP_VERSION;
-    return j.dump();
+    return jsonText(j);
 }
 
 }  // namespace veriloop

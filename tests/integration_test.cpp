@@ -171,7 +171,7 @@ TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
             auto dir = freshDir("replay-kill-" + std::to_string(checked));
             auto build = buildSimulation(des, *sources, SimKind::Testbench, {}, dir / "b", {});
             ASSERT_TRUE(build) << build.error().format();
-            Sandbox sandbox(dir / "run");
+            Sandbox sandbox(dir / "run", {dir});
             EXPECT_FALSE(runTestbench(des, *build, sandbox, {}).passed) << m.mutant.description;
             ++checked;
         }

@@ -54,7 +54,7 @@ TEST(LabelTruth, DifferentialHarnessFailsLoudlyWithoutItsReference)
     std::vector<PortInfo> ports = {{"a", 4, "input"}, {"b", 4, "input"}, {"eq", 1, "output"}};
     auto build = buildSimulation(*design, design->sources, SimKind::Differential, ports, dir / "diff", {});
     ASSERT_TRUE(build) << build.error().format();
-    Sandbox sandbox(dir / "run");
+    Sandbox sandbox(dir / "run", {dir});
     SimRunOptions o;
     o.extraArgs = {"+vl_cycles=50", "+vl_ref=" + (dir / "no-such-reference.txt").string()};
     SimRun missing = runDifferential(*build, sandbox, o);
@@ -291,7 +291,7 @@ TEST(LabelTruth, IcarusDifferentialOnNonAnsiRtlAndItsHarnessErrors)
     auto b = buildIcarus(*design, {{design->sources[0].path, changed}}, SimKind::Differential, ports, dir / "b");
     ASSERT_TRUE(a) << a.error().format();
     ASSERT_TRUE(b) << b.error().format();
-    Sandbox sandbox(dir / "run");
+    Sandbox sandbox(dir / "run", {dir});
     const RandomStimulus s{7, 400, 97};
     IcarusDiffRun ra = runIcarusDifferential(*a, sandbox, s, 60);
     IcarusDiffRun rb = runIcarusDifferential(*b, sandbox, s, 60);

@@ -3,7 +3,9 @@
 // emits sites only in runtime contexts (never in declarations, select bounds, replication
 // counts or case labels, where a runtime choice would not be legal). Anything it does not
 // understand is skipped to the next `;` or `end`, so it terminates on any token stream: every
-// loop consumes at least one token or stops at End.
+// loop consumes at least one token or stops at End. Recursion is bounded too: every recursive
+// rule holds a Nesting, and input nested deeper than kMaxNesting is rejected as unsupported
+// instead of overflowing the stack.
 
 #include "frontend/rtl/rtl_parser.h"
 
@@ -44,12 +46,46 @@ public:
                 ++pos_;
             }
         }
+        if (!result_.error.empty()) {
+            ParseResult failed;
+            failed.error = std::move(result_.error);
+            return failed;
+        }
         return std::move(result_);
     }
 
 private:
+    // Far deeper than any real design (else-if chains and parenthesized expressions a few
+    // dozen deep), and shallow enough for the stack of a sanitizer build.
+    static constexpr int kMaxNesting = 1000;
+
+    // Held for the duration of a recursive rule. Past kMaxNesting it records the error and
+    // moves to End, where no rule recurses, so every rule on the stack returns.
+    class Nesting {
+    public:
+        explicit Nesting(Parser& parser) : parser_(parser)
+        {
+            if (++parser_.nesting_ > kMaxNesting && parser_.result_.error.empty()) {
+                const Token& t = parser_.cur();
+                parser_.result_.error = fmt::format(
+                    "{}:{}:{}: unsupported: constructs nested too deeply (parentheses, operator "
+                    "chains, statements or generate blocks over {} parser levels); flatten them",
+                    parser_.src_.path, t.line, t.column, kMaxNesting);
+            }
+            if (!parser_.result_.error.empty()) parser_.pos_ = parser_.toks_.size() - 1;
+        }
+        ~Nesting() { --parser_.nesting_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+    private:
+        Parser& parser_;
+    };
+
     // ---- token helpers ----
-    const Token& cur() const { return toks_[pos_]; }
+    // Rules step over tokens without looking (`++pos_`, `pos_ += 2`), so pos_ may pass the End
+    // token at the end of a file; every read clamps to End, so the loops that test atEnd() stop.
+    const Token& cur() const { return at(pos_); }
     const Token& at(size_t i) const { return toks_[std::min(i, toks_.size() - 1)]; }
     bool atEnd() const { return cur().kind == TokKind::End; }
     bool accept(std::string_view s)
@@ -60,7 +96,7 @@ private:
         }
         return false;
     }
-    uint32_t prevEnd() const { return pos_ > 0 ? toks_[pos_ - 1].end : 0; }
+    uint32_t prevEnd() const { return pos_ > 0 ? at(pos_ - 1).end : 0; }
     std::string textOf(uint32_t b, uint32_t e) const { return src_.text.substr(b, e - b); }
     ByteRange range(uint32_t b, uint32_t e) const { return ByteRange{file_, b, e}; }
 
@@ -136,6 +172,7 @@ private:
 
     void parseItem()
     {
+        const Nesting nesting(*this);
         const Token& t = cur();
         if (t.is("assign")) {
             ++pos_;
@@ -267,6 +304,7 @@ private:
     // ---- statements ----
     void parseStatement(Ctx ctx)
     {
+        const Nesting nesting(*this);
         const Token& t = cur();
         if (t.is("begin")) {
             ++pos_;
@@ -467,6 +505,7 @@ private:
 
     ExprInfo parseExpr(Ctx ctx)
     {
+        const Nesting nesting(*this);
         ExprInfo cond = parseBinary(ctx, 1);
         if (!cur().is("?")) return cond;
         if (ctx.runtime) {
@@ -483,6 +522,7 @@ private:
 
     ExprInfo parseBinary(Ctx ctx, int minPrec)
     {
+        const Nesting nesting(*this);
         ExprInfo lhs = parseUnary(ctx);
         while (true) {
             const Token& op = cur();
@@ -503,6 +543,7 @@ private:
 
     ExprInfo parseUnary(Ctx ctx)
     {
+        const Nesting nesting(*this);
         const Token& t = cur();
         static constexpr std::string_view kUnary[] = {"!", "~", "-", "+", "&", "|", "^",
                                                       "~&", "~|", "~^", "^~"};
@@ -682,6 +723,7 @@ private:
     size_t pos_ = 0;
     std::string module_;
     ParseResult result_;
+    int nesting_ = 0;  // recursive rules now on the stack
 };
 
 }  // namespace
