@@ -1,5 +1,8 @@
 #include "frontend/rtl/rtl_frontend.h"
 
+#include <map>
+#include <tuple>
+
 #include <fmt/format.h>
 
 namespace veriloop::rtl {
@@ -13,8 +16,17 @@ bool needsNode(SiteKind k)
     return k == SiteKind::BinaryOp || k == SiteKind::UnaryOp || k == SiteKind::ProcAssign;
 }
 
+// Wrong-variable candidates: at most this many variables of the same type, the first ones in
+// declaration order. A generated netlist has thousands; listing all of them for every
+// identifier made planning quadratic in the file size.
+constexpr size_t kMaxSameTypeVars = 64;
+
+// Per module and type (width, signedness): the variables a wrong-variable mutant may use.
+using SameTypeKey = std::tuple<std::string, int, bool>;
+using SameTypeCache = std::map<SameTypeKey, std::vector<std::string>>;
+
 void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
-                        const std::string& reset)
+                        const std::string& reset, SameTypeCache& cache)
 {
     const VarInfo* v = mod.var(s.text);
     if (!v || v->param || v->width <= 0) {
@@ -23,13 +35,18 @@ void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
     }
     s.width = v->width;
     s.isSigned = v->isSigned;
-    for (const auto& other : mod.vars) {
-        if (other.param || other.name == s.text || other.name == clock || other.name == reset ||
-            other.name.rfind("__", 0) == 0)
-            continue;
-        if (other.width == v->width && other.isSigned == v->isSigned && !other.param)
-            s.sameTypeVars.push_back(other.name);
-    }
+    auto [it, fresh] = cache.try_emplace({s.module, v->width, v->isSigned});
+    if (fresh)
+        for (const auto& other : mod.vars) {
+            if (it->second.size() > kMaxSameTypeVars) break;  // one spare for the site's own
+            if (other.param || other.name == clock || other.name == reset ||
+                other.name.rfind("__", 0) == 0)
+                continue;
+            if (other.width == v->width && other.isSigned == v->isSigned)
+                it->second.push_back(other.name);
+        }
+    for (const auto& name : it->second)
+        if (name != s.text && s.sameTypeVars.size() < kMaxSameTypeVars) s.sameTypeVars.push_back(name);
 }
 
 void annotateSelect(Site& s, const XmlModule& mod)
@@ -64,13 +81,14 @@ std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<Sourc
                                 const std::string& reset)
 {
     std::vector<Site> live;
+    SameTypeCache sameType;
     for (Site& s : sites) {
         auto mod = elab.modules.find(s.module);
         if (mod == elab.modules.end()) continue;  // module not used by the top
         if (needsNode(s.kind) &&
             !elab.hasNodeAt(files[s.token.file].path, s.line, s.column))
             continue;
-        if (s.kind == SiteKind::Identifier) annotateIdentifier(s, mod->second, clock, reset);
+        if (s.kind == SiteKind::Identifier) annotateIdentifier(s, mod->second, clock, reset, sameType);
         if (s.kind == SiteKind::Select) annotateSelect(s, mod->second);
         if (s.kind == SiteKind::PortConnections) annotatePorts(s, elab);
         if (s.live) live.push_back(std::move(s));
