@@ -290,6 +290,7 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
     }
     vl::GenerateOptions go{seed, 0, view->hls ? &*view->hls : nullptr};
     auto gen = vl::generateMutants(design->sources, view->sites, *ops, go);
+    for (const auto& message : gen.capMessages()) fmt::print(stderr, "warning: {}\n", message);
     if (json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& m : gen.mutants)

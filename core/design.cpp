@@ -149,7 +149,7 @@ tl::expected<void, Diagnostic> checkProjectFile(const std::filesystem::path& dir
     const auto root = projectRootOf(dir);
     if (root.empty()) return {};
     try {
-        toml::parse_file((root / kProjectFile).string());
+        [[maybe_unused]] const auto project = toml::parse_file((root / kProjectFile).string());
     } catch (const toml::parse_error& err) {
         return tl::unexpected(tomlError(root / kProjectFile, std::string(err.description()), err.source()));
     }

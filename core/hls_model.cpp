@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <sstream>
+#include <string>
 
 namespace veriloop {
 
@@ -70,31 +70,101 @@ int HlsAnalysis::pipelineOf(int loop) const
     return -1;
 }
 
+namespace {
+
+// A hand-written scanner: std::regex recurses once per character and overflowed the stack on
+// a 20,000-character pragma line (found by bench/fuzz).
+class PragmaLine {
+public:
+    explicit PragmaLine(const std::string& line) : l_(line) {}
+
+    // "#pragma HLS <directive> <args>": the directive, or empty when the line is not one.
+    std::string directive()
+    {
+        blanks();
+        if (!take("#")) return {};
+        blanks();
+        if (!takeWordIgnoringCase("pragma") || blanks() == 0 || !takeWordIgnoringCase("hls") ||
+            blanks() == 0)
+            return {};
+        return word();
+    }
+
+    // `key`, `key=value`, `key = value`, anything else skipped, as the rest of the line.
+    void arguments(HlsPragma& p)
+    {
+        while (at_ < l_.size()) {
+            const std::string key = word();
+            if (key.empty()) {
+                ++at_;
+                continue;
+            }
+            const size_t afterKey = at_;
+            blanks();
+            if (take("=")) {
+                blanks();
+                const size_t from = at_;
+                while (at_ < l_.size() && !std::isspace(static_cast<unsigned char>(l_[at_]))) ++at_;
+                if (at_ > from) {
+                    p.args[lower(key)] = l_.substr(from, at_ - from);
+                    continue;
+                }
+            }
+            at_ = afterKey;
+            p.flags.push_back(lower(key));
+        }
+    }
+
+private:
+    static bool isWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+    size_t blanks()
+    {
+        const size_t from = at_;
+        while (at_ < l_.size() && (l_[at_] == ' ' || l_[at_] == '\t')) ++at_;
+        return at_ - from;
+    }
+    bool take(const char* s)
+    {
+        const size_t n = std::char_traits<char>::length(s);
+        if (l_.compare(at_, n, s) != 0) return false;
+        at_ += n;
+        return true;
+    }
+    bool takeWordIgnoringCase(const std::string& w)
+    {
+        const size_t from = at_;
+        if (lower(word()) == w) return true;
+        at_ = from;
+        return false;
+    }
+    std::string word()
+    {
+        const size_t from = at_;
+        while (at_ < l_.size() && isWord(l_[at_])) ++at_;
+        return l_.substr(from, at_ - from);
+    }
+
+    const std::string& l_;
+    size_t at_ = 0;
+};
+
+}  // namespace
+
 std::vector<HlsPragma> scanHlsPragmas(const std::string& text, int file)
 {
     std::vector<HlsPragma> out;
-    static const std::regex pragmaRe(R"(^[ \t]*#[ \t]*pragma[ \t]+HLS[ \t]+(\w+)([^\n]*))",
-                                     std::regex::icase);
-    static const std::regex argRe(R"((\w+)(?:[ \t]*=[ \t]*([^\s]+))?)");
     size_t offset = 0;
     int line = 1;
     std::istringstream in(text);
     std::string l;
     while (std::getline(in, l)) {
-        std::smatch m;
-        if (std::regex_search(l, m, pragmaRe)) {
-            HlsPragma p;
-            p.directive = m[1].str();
-            for (auto& c : p.directive) c = static_cast<char>(std::toupper(c));
-            const std::string rest = m[2].str();
-            for (auto it = std::sregex_iterator(rest.begin(), rest.end(), argRe);
-                 it != std::sregex_iterator(); ++it) {
-                const std::string key = lower((*it)[1].str());
-                if ((*it)[2].matched)
-                    p.args[key] = (*it)[2].str();
-                else
-                    p.flags.push_back(key);
-            }
+        PragmaLine scan(l);
+        HlsPragma p;
+        p.directive = scan.directive();
+        if (!p.directive.empty()) {
+            for (auto& c : p.directive) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            scan.arguments(p);
             p.range = ByteRange{file, static_cast<uint32_t>(offset),
                                 static_cast<uint32_t>(offset + l.size())};
             p.line = line;

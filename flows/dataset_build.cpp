@@ -59,6 +59,8 @@ public:
         }
         GenerateOptions go{options_.seed, options_.maxPerDesign, hlsView ? &*hlsView : nullptr};
         auto generated = generateMutants(design->sources, sites, ops_, go);
+        for (const auto& message : generated.capMessages())
+            log_(fmt::format("{}: warning: {}", design->name, message));
         if (generated.editMismatches)
             log_(fmt::format("{}: internal: {} proposals had edits that did not match the source",
                              design->name, generated.editMismatches));

@@ -132,8 +132,11 @@ GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::
         originals += f.path + '\0' + f.text + '\0';
     }
     const std::string originalsHash = contentHash(originals);
+    std::vector<size_t> sitesInFile(files.size(), 0);
     MutationContext ctx{&files, options.seed, options.hls};
     for (const Site& site : sites) {
+        const auto file = static_cast<size_t>(site.token.file);
+        if (file < files.size() && ++sitesInFile[file] > kMaxSitesPerFile) continue;
         for (const MutationOperator* op : operators) {
             if (op->info().forHls() != (options.hls != nullptr)) continue;
             std::vector<Proposal> proposals;
@@ -161,6 +164,8 @@ GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::
             }
         }
     }
+    for (size_t f = 0; f < files.size(); ++f)
+        if (sitesInFile[f] > kMaxSitesPerFile) result.cappedFiles.push_back({files[f].path, sitesInFile[f]});
     if (options.maxPerDesign > 0 && result.mutants.size() > options.maxPerDesign) {
         std::mt19937_64 rng(options.seed);
         std::shuffle(result.mutants.begin(), result.mutants.end(), rng);
@@ -169,6 +174,16 @@ GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::
                   [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
     }
     return result;
+}
+
+std::vector<std::string> GenerateResult::capMessages() const
+{
+    std::vector<std::string> out;
+    for (const auto& [path, count] : cappedFiles)
+        out.push_back(fmt::format("{}: {} mutation sites, more than the {} veriloop plans per file; "
+                                  "only the first {} are used (split the file to mutate the rest)",
+                                  path, count, kMaxSitesPerFile, kMaxSitesPerFile));
+    return out;
 }
 
 }  // namespace veriloop

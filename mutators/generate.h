@@ -1,6 +1,7 @@
 #pragma once
 // From sites to mutants: every selected operator at every site, edits checked against the
-// exact source text, deduplicated by the hash of the mutated sources, deterministic for a seed.
+// exact source text, deduplicated by the change they make, deterministic for a seed. A file
+// with more than kMaxSitesPerFile sites (a generated netlist) is planned at its first ones.
 
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "mutators/operator.h"
 
 namespace veriloop {
+
+/// Sites planned per source file at most; a file with more is reported in
+/// GenerateResult::cappedFiles and planned at its first kMaxSitesPerFile sites in file order.
+inline constexpr size_t kMaxSitesPerFile = 200000;
 
 struct GenerateOptions {
     uint64_t seed = 1;
@@ -22,6 +27,10 @@ struct GenerateResult {
     std::vector<Mutant> mutants;
     size_t duplicates = 0;      // proposals whose mutated sources equal an earlier one
     size_t editMismatches = 0;  // proposals whose edit text did not match the source (a bug)
+    /// Files over kMaxSitesPerFile: the path and how many sites it has.
+    std::vector<std::pair<std::string, size_t>> cappedFiles;
+    /// One line per capped file, for a log.
+    std::vector<std::string> capMessages() const;
 };
 
 GenerateResult generateMutants(const std::vector<SourceFile>& files, const std::vector<Site>& sites,

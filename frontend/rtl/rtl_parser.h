@@ -26,7 +26,7 @@ struct ResetFacts {
 struct ParseResult {
     std::vector<ModuleInfo> modules;
     std::vector<Site> sites;
-    std::string error;  // lexer error, "file:line:col: message"
+    std::string error;  // lexer error or nesting too deep, "file:line:col: message"
 };
 
 /// Parses one source file (index `file` within its design) and returns its modules and sites.

@@ -15,8 +15,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/design.h"
+#include "core/hls_model.h"
 #include "core/text.h"
 #include "dataset/database.h"
+#include "mutators/generate.h"
+#include "mutators/operator.h"
 #include "test_support.h"
 
 namespace veriloop {
@@ -208,6 +211,38 @@ TEST(BadInput, DesignPathsMustStayInsideTheDesign)
     writeFile(root / kProjectFile, "[project]\nname = \"escape\"\n");  // now one project
     writeFile(root / "d/design.toml", "[design]\nname = \"d\"\ntop = \"x\"\nsources = [\"../other/x.sv\"]\n");
     EXPECT_TRUE(loadDesign(root / "d"));
+}
+
+TEST(BadInput, AFileWithTooManySitesIsPlannedAtItsFirstOnesAndSaysSo)
+{
+    const std::vector<SourceFile> files = {{"small.sv", "assign y = a + b;\n"},
+                                           {"netlist.sv", std::string(64, ' ')}};
+    std::vector<Site> sites(kMaxSitesPerFile + 5);
+    for (auto& s : sites) s.token = {1, 0, 1};
+    auto ops = OperatorRegistry::instance().select("rtl-arith-add-to-sub");
+    ASSERT_TRUE(ops) << ops.error();
+    const auto result = generateMutants(files, sites, *ops, {});
+    ASSERT_EQ(result.cappedFiles.size(), 1u);
+    EXPECT_EQ(result.cappedFiles[0].first, "netlist.sv");
+    EXPECT_EQ(result.cappedFiles[0].second, kMaxSitesPerFile + 5);
+    ASSERT_EQ(result.capMessages().size(), 1u);
+    EXPECT_NE(result.capMessages()[0].find("only the first"), std::string::npos);
+}
+
+// Found by bench/fuzz: std::regex recursed once per character of a pragma line.
+TEST(BadInput, AVeryLongPragmaLineIsScannedWithoutRecursion)
+{
+    const std::string text = "void f() {\n#pragma HLS PIPELINE II=2 " + std::string(200000, 'a') +
+                             "\n  # pragma hls unroll factor = 4 off\n}\n";
+    const auto pragmas = scanHlsPragmas(text, 0);
+    ASSERT_EQ(pragmas.size(), 2u);
+    EXPECT_EQ(pragmas[0].directive, "PIPELINE");
+    EXPECT_EQ(pragmas[0].args.at("ii"), "2");
+    EXPECT_TRUE(pragmas[0].hasFlag(std::string(200000, 'a')));
+    EXPECT_EQ(pragmas[1].directive, "UNROLL");
+    EXPECT_EQ(pragmas[1].args.at("factor"), "4");
+    EXPECT_TRUE(pragmas[1].hasFlag("off"));
+    EXPECT_EQ(pragmas[1].line, 3);
 }
 
 TEST(BadInput, LineIndexAgreesWithAScanFromTheStart)
