@@ -3,8 +3,8 @@
 #
 #   bench/fuzz/run.sh [SECONDS] [TARGET...]      (default: 60 seconds, every target)
 #
-# Each target starts from a copy of tests/fuzz/corpus/<target>/ (the repository is never
-# written). Prints one line per target: target, runs, seconds, result. Exits 1 when any target
+# Each target starts from a copy of tests/fuzz/corpus/<target>/ plus, for the SV parser and
+# the pragma scanner, the bundled designs' sources (the repository is never written). Prints one line per target: target, runs, seconds, result. Exits 1 when any target
 # crashed, hung, leaked or ran out of memory; the input that did it and the log are kept under
 # $FUZZ_OUT (default /tmp/fuzz-out). Everything runs under `nice -n 19`, one process at a time.
 # Environment: FUZZ_BUILD (build folder), FUZZ_OUT, CC/CXX (default clang-14/clang++-14).
@@ -52,7 +52,11 @@ for t in "${targets[@]}"; do
     work=$out/$t
     rm -rf "$work"
     mkdir -p "$work/corpus" "$work/artifacts" "$work/tmp"
-    cp -r "$repo/tests/fuzz/corpus/$t/." "$work/corpus/"
+    [ -d "$repo/tests/fuzz/corpus/$t" ] && cp -r "$repo/tests/fuzz/corpus/$t/." "$work/corpus/"
+    case $t in
+        fuzz_sv_parser) cp "$repo"/corpora/rtl/*/rtl/*.sv "$work/corpus/" ;;
+        fuzz_hls_pragmas) cp "$repo"/corpora/hls/*/src/*.cpp "$work/corpus/" ;;
+    esac
     dict=()
     [ -f "$repo/bench/fuzz/$t.dict" ] && dict=("-dict=$repo/bench/fuzz/$t.dict")
     start=$(date +%s)
