@@ -115,13 +115,6 @@ void readTestbench(const toml::table& tbl, TestbenchSpec& tb)
     }
 }
 
-bool isInside(const std::filesystem::path& path, const std::filesystem::path& root)
-{
-    if (root.empty()) return false;
-    auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return r == root.end();
-}
-
 // A path design.toml names, after symlinks, if it stays inside the design folder or the project
 // root; a design is data and must never make veriloop read other files.
 tl::expected<std::filesystem::path, Diagnostic> containedPath(const std::filesystem::path& dir,
@@ -131,8 +124,8 @@ tl::expected<std::filesystem::path, Diagnostic> containedPath(const std::filesys
     std::error_code ec;
     const auto resolved = std::filesystem::weakly_canonical(dir / rel, ec);
     const auto root = projectRootOf(dir);
-    if (!ec && (isInside(resolved, std::filesystem::weakly_canonical(dir, ec)) ||
-                isInside(resolved, std::filesystem::weakly_canonical(root, ec))))
+    if (!ec && (isWithin(resolved, std::filesystem::weakly_canonical(dir, ec)) ||
+                isWithin(resolved, std::filesystem::weakly_canonical(root, ec))))
         return resolved;
     return tl::unexpected(makeDiag(
         DiagCode::PathOutsideDesign,

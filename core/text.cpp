@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -98,6 +99,13 @@ std::string oneLine(const std::string& text, size_t maxLen)
 }  // namespace veriloop
 
 namespace veriloop {
+
+bool isWithin(const std::filesystem::path& path, const std::filesystem::path& root)
+{
+    if (root.empty()) return false;
+    auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return r == root.end();
+}
 
 bool isUtf8(std::string_view bytes)
 {

@@ -21,6 +21,9 @@ std::string unifiedDiff(const std::string& path, const std::string& before,
 /// Text that fits on one line of a report: whitespace runs collapsed, cut at `maxLen`.
 std::string oneLine(const std::string& text, size_t maxLen = 80);
 
+/// Whether `path` is `root` or below it, component by component (both already canonical).
+bool isWithin(const std::filesystem::path& path, const std::filesystem::path& root);
+
 /// Whether `bytes` is well-formed UTF-8 (old RTL often carries Latin-1 comments, which is not).
 bool isUtf8(std::string_view bytes);
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/text.h"
+
 namespace veriloop {
 
 namespace {
@@ -29,20 +31,14 @@ const std::vector<std::string>& systemRoots()
     return roots;
 }
 
-bool isUnder(const std::filesystem::path& path, const std::filesystem::path& root)
-{
-    auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return r == root.end();
-}
-
 // A folder that may be shown read-only: at least two levels deep (never /, /etc, /root or
 // /home as a whole), outside the system folders and the work directory.
 bool showable(const std::filesystem::path& dir, const std::filesystem::path& workDir)
 {
     const auto depth = std::distance(dir.begin(), dir.end());  // "/", "a", "b"
-    return depth >= 3 && !isUnder(dir, workDir) &&
+    return depth >= 3 && !isWithin(dir, workDir) &&
            std::none_of(systemRoots().begin(), systemRoots().end(),
-                        [&](const std::string& r) { return isUnder(dir, r); });
+                        [&](const std::string& r) { return isWithin(dir, r); });
 }
 
 std::vector<std::string> systemBinds()
@@ -61,6 +57,20 @@ std::vector<std::string> systemBinds()
     return args;
 }
 
+// Namespaces, user and the system part of the filesystem: every run's arguments up to its
+// inputs, and exactly what the usability probe tries.
+std::vector<std::string> isolationArgs()
+{
+    std::vector<std::string> args = {"bwrap", "--unshare-all", "--unshare-user", "--uid", kSandboxId,
+                                     "--gid", kSandboxId, "--die-with-parent", "--new-session",
+                                     "--cap-drop", "ALL"};
+    const auto binds = systemBinds();
+    args.insert(args.end(), binds.begin(), binds.end());
+    args.insert(args.end(), {"--dev", "/dev", "--proc", "/proc", "--size", "67108864", "--tmpfs",
+                             "/tmp", "--size", "67108864", "--tmpfs", "/dev/shm"});
+    return args;
+}
+
 }  // namespace
 
 const std::vector<std::string>& Sandbox::inheritedVariables()
@@ -74,11 +84,8 @@ bool Sandbox::bubblewrapUsable()
     static const bool usable = [] {
         if (std::getenv("VERILOOP_NO_BWRAP") || !onPath("bwrap")) return false;
         ProcessSpec spec;
-        spec.argv = {"bwrap", "--unshare-all", "--unshare-user", "--uid", kSandboxId, "--gid",
-                     kSandboxId, "--die-with-parent", "--new-session"};
-        const auto binds = systemBinds();
-        spec.argv.insert(spec.argv.end(), binds.begin(), binds.end());
-        spec.argv.insert(spec.argv.end(), {"--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "true"});
+        spec.argv = isolationArgs();
+        spec.argv.insert(spec.argv.end(), {"--remount-ro", "/", "true"});
         spec.timeoutSeconds = 10;
         return runProcess(spec).ok();
     }();
@@ -95,13 +102,7 @@ Sandbox::Sandbox(std::filesystem::path workDir, std::vector<std::filesystem::pat
 std::vector<std::string> Sandbox::bwrapArgs(const std::vector<std::string>& argv,
                                             const std::filesystem::path& cwd) const
 {
-    std::vector<std::string> args = {"bwrap", "--unshare-all", "--unshare-user", "--uid", kSandboxId,
-                                     "--gid", kSandboxId, "--die-with-parent", "--new-session",
-                                     "--cap-drop", "ALL"};
-    const auto binds = systemBinds();
-    args.insert(args.end(), binds.begin(), binds.end());
-    args.insert(args.end(), {"--dev", "/dev", "--proc", "/proc", "--size", "67108864", "--tmpfs",
-                             "/tmp", "--size", "67108864", "--tmpfs", "/dev/shm"});
+    std::vector<std::string> args = isolationArgs();
     // Inputs: what the caller listed (a file shows its folder), the working folder and the
     // folder of the program run (a simulation binary veriloop built).
     std::vector<std::filesystem::path> inputs = readable_;
