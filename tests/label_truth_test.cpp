@@ -310,3 +310,62 @@ TEST(LabelTruth, IcarusDifferentialOnNonAnsiRtlAndItsHarnessErrors)
     EXPECT_NE(blocked.out.find("HARNESS-ERROR"), std::string::npos) << blocked.out;
     EXPECT_EQ(blocked.out.find("DIFF-DONE"), std::string::npos) << blocked.out;
 }
+
+// A schema once changed the original: wrong-variable alternatives that read `y` inside the block
+// computing `r` (while `y` is computed from `r`) make a combinational loop in the schema, and
+// Verilator then holds `y` across input changes at selector 0. The testbench still passed, so
+// the labels were judged against a reference that was no longer the design (and designs whose
+// testbenches noticed were rejected outright: "the testbench fails on the original design").
+// Each schema group must now reproduce the plain original; unfaithful ones are split, never
+// trusted, and the design is labeled in full.
+TEST(LabelTruth, ASchemaThatChangesTheOriginalIsSplitNotTrustedOrRejected)
+{
+    const auto corpus = sourceDir() / "corpora" / "rtl" / "alu_flags";
+    const auto dir = freshDir("unfaithful-schema") / "alu_flags";
+    std::filesystem::copy(corpus, dir, std::filesystem::copy_options::recursive);
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design);
+    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    ASSERT_TRUE(analyzed) << analyzed.error().format();
+    auto ops = OperatorRegistry::instance().select("rtl-var-swap");
+    ASSERT_TRUE(ops);
+    auto mutants = generateMutants(design->sources, analyzed->sites, *ops, {}).mutants;
+    ASSERT_GE(mutants.size(), 30u);
+    std::vector<PortInfo> ports;
+    for (const auto& p : analyzed->topPorts) ports.push_back({p.name, p.width, p.dir});
+
+    // The precondition: the one-build schema of all these mutants is not the original.
+    auto plain = buildSimulation(*design, design->sources, SimKind::Differential, ports, dir / "plain", {});
+    auto schema = buildSimulation(*design, schemaOf(*design, *analyzed, mutants).files,
+                                  SimKind::Differential, ports, dir / "schema", {});
+    ASSERT_TRUE(plain) << plain.error().format();
+    ASSERT_TRUE(schema) << schema.error().format();
+    Sandbox sandbox(dir / "run", {dir});
+    std::filesystem::create_directories(dir / "run");
+    auto dump = [&](const SimBuild& b, const std::string& name) {
+        SimRunOptions o;
+        o.extraArgs = stimulusArgs({1, 300, 0});
+        o.extraArgs.push_back("+vl_dump=" + (dir / "run" / name).string());
+        runDifferential(b, sandbox, o);
+        return readFile(dir / "run" / name).value_or("");
+    };
+    const std::string original = dump(*plain, "plain.txt");
+    ASSERT_EQ(splitLines(original).size(), 300u);
+    ASSERT_NE(dump(*schema, "schema.txt"), original) << "this Verilator keeps the schema faithful; "
+                                                        "the test no longer exercises the split";
+
+    // The labeler notices, splits, and labels every mutant; nothing is skipped (a seeded
+    // sample of 16 keeps the test short; it holds mutants that read `y`).
+    const std::string db = (dir.parent_path() / "d.sqlite").string();
+    auto r = runVeriloop({"dataset", "build", dir.string(), "--db", db, "--operators", "rtl-var-swap",
+                          "--max-per-design", "16", "--no-formal", "-j", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err << r.out;
+    EXPECT_NE((r.out + r.err).find("changed the original's behaviour and were split"), std::string::npos)
+        << r.out << r.err;
+    auto d = Database::open(db);
+    ASSERT_TRUE(d);
+    size_t labeled = 0;
+    for (const auto& row : d->designs())
+        for (const auto& m : d->mutants(row.id)) labeled += m.verdict.has_value();
+    EXPECT_EQ(labeled, 16u);
+}
