@@ -174,31 +174,36 @@ down:
     EXPECT_TRUE(classes.count("INF"));
 }
 
-// A variable left uninitialized on a mutant's path only: C simulation builds at -O0 (at -O1 GCC
-// may reuse another path's value even with -ftrivial-auto-var-init=zero and hide the bug), so
-// the deleted assignment reads zero and the testbench sees it.
+// A variable left uninitialized on a mutant's path only. GCC 12 at -O1 merges an undefined
+// value with the other path's constant even under -ftrivial-auto-var-init=zero (`int g; if (c)
+// g = 11;` prints 11, not 0, when c is false), so deleting one of two `scale = 2;` made the
+// mutant behave exactly like the original and it was labeled `survived`. C simulation builds
+// at -O0, where the deleted assignment reads zero and the testbench sees it.
 TEST(LabelTruth, UninitializedOnTheMutantPathOnlyIsKilled)
 {
-    const char* cpp = R"(#include "pick.h"
-int pick(int sel, int v) {
-    int r;
-    if (sel) {
-        r = v + 11;
+    const char* cpp = R"(#include "step.h"
+int step(int up, int pos) {
+    int next;
+    int scale;
+    if (up) {
+        scale = 2;
+        next = pos + 1;
     } else {
-        r = v;
+        scale = 2;
+        next = pos - 1;
     }
-    return r;
+    return next * scale;
 }
 )";
     const char* tb = R"(#include <cstdio>
-#include "pick.h"
+#include "step.h"
 int main() {
-    if (pick(1, 0) != 11 || pick(0, 5) != 5) { std::printf("FAIL: pick\n"); return 1; }
+    if (step(1, 4) != 10 || step(0, 4) != 6) { std::printf("FAIL: step\n"); return 1; }
     std::printf("PASS\n");
     return 0;
 }
 )";
-    auto dir = writeHlsDesign("pick", cpp, "int pick(int sel, int v);\n", tb);
+    auto dir = writeHlsDesign("step", cpp, "int step(int up, int pos);\n", tb);
     const std::string db = (dir / "d.sqlite").string();
     auto r = runVeriloop({"dataset", "build", dir.string(), "--db", db, "--operators", "hls-statement-delete", "-j", "2"});
     auto d = Database::open(db);
@@ -206,11 +211,11 @@ int main() {
     size_t deleted = 0, killed = 0;
     for (const auto& design : d->designs())
         for (const auto& row : d->mutants(design.id)) {
-            if (row.mutant.originalText.find("r = v + 11") == std::string::npos) continue;
+            if (row.mutant.originalText.find("scale = 2") == std::string::npos) continue;
             ++deleted;
             if (row.verdict && row.verdict->verdict == Verdict::Killed) ++killed;
         }
-    ASSERT_GT(deleted, 0u) << r.err;
+    ASSERT_EQ(deleted, 2u) << r.err;
     EXPECT_EQ(killed, deleted);
 }
 
