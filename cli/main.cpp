@@ -60,7 +60,8 @@ int cmdDoctor(bool json)
         fmt::print("{}\n", vl::jsonText(j, 2));
     } else if (!ok) {
         fmt::print("\nSome required tools are missing. On Debian 12:\n"
-                   "  apt-get install -y verilator yosys iverilog g++ make bubblewrap\n");
+                   "  apt-get install -y verilator iverilog g++ make bubblewrap\n"
+                   "and libyosys (Yosys 0.70) with scripts/install_tools.sh, then rebuild.\n");
     }
     return ok ? 0 : 1;
 }

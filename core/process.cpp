@@ -26,14 +26,15 @@ void setLimit(int resource, long value)
 }
 
 // In the child, after fork: only async-signal-safe calls until exec.
-[[noreturn]] void execChild(const ProcessSpec& spec, int outFd, int errFd,
+// `inFd` < 0: stdin is /dev/null.
+[[noreturn]] void execChild(const ProcessSpec& spec, int inFd, int outFd, int errFd,
                             const std::vector<char*>& argv, const std::vector<char*>& envp)
 {
     setpgid(0, 0);
     dup2(outFd, STDOUT_FILENO);
     dup2(errFd, STDERR_FILENO);
-    int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, STDIN_FILENO);
+    if (inFd < 0) inFd = open("/dev/null", O_RDONLY);
+    if (inFd >= 0) dup2(inFd, STDIN_FILENO);
     if (!spec.cwd.empty() && chdir(spec.cwd.c_str()) != 0) _exit(127);
     setLimit(RLIMIT_AS, spec.memoryLimitMiB * 1024L * 1024L);
     setLimit(RLIMIT_CPU, spec.cpuLimitSeconds);
@@ -103,6 +104,15 @@ void drain(int fd, std::string& into, size_t cap)
     }
 }
 
+// NULL-terminated pointers into `strings`, for exec.
+std::vector<char*> cStrings(const std::vector<std::string>& strings)
+{
+    std::vector<char*> out;
+    for (const auto& s : strings) out.push_back(const_cast<char*>(s.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+
 }  // namespace
 
 ProcessResult runProcess(const ProcessSpec& spec)
@@ -112,13 +122,9 @@ ProcessResult runProcess(const ProcessSpec& spec)
         result.startFailed = true;
         return result;
     }
-    std::vector<char*> argv;
-    for (const auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
+    const std::vector<char*> argv = cStrings(spec.argv);
     const std::vector<std::string> environment = childEnvironment(spec);
-    std::vector<char*> envp;
-    for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
-    envp.push_back(nullptr);
+    const std::vector<char*> envp = cStrings(environment);
     int outPipe[2], errPipe[2];
     if (pipe2(outPipe, O_CLOEXEC) != 0 || pipe2(errPipe, O_CLOEXEC) != 0) {
         result.startFailed = true;
@@ -130,7 +136,7 @@ ProcessResult runProcess(const ProcessSpec& spec)
         result.startFailed = true;
         return result;
     }
-    if (pid == 0) execChild(spec, outPipe[1], errPipe[1], argv, envp);
+    if (pid == 0) execChild(spec, -1, outPipe[1], errPipe[1], argv, envp);
     setpgid(pid, pid);
     close(outPipe[1]);
     close(errPipe[1]);
@@ -203,6 +209,80 @@ std::string toolVersion(const std::vector<std::string>& argv)
     std::string text = r.out.empty() ? r.err : r.out;
     auto nl = text.find('\n');
     return text.substr(0, nl);
+}
+
+std::unique_ptr<Coprocess> Coprocess::start(const ProcessSpec& spec)
+{
+    if (spec.argv.empty()) return nullptr;
+    const std::vector<char*> argv = cStrings(spec.argv);
+    const std::vector<std::string> environment = childEnvironment(spec);
+    const std::vector<char*> envp = cStrings(environment);
+    int inPipe[2], outPipe[2], errPipe[2];
+    if (pipe2(inPipe, O_CLOEXEC) != 0 || pipe2(outPipe, O_CLOEXEC) != 0 || pipe2(errPipe, O_CLOEXEC) != 0)
+        return nullptr;
+    pid_t pid = fork();
+    if (pid < 0) return nullptr;
+    if (pid == 0) execChild(spec, inPipe[0], outPipe[1], errPipe[1], argv, envp);
+    setpgid(pid, pid);
+    close(inPipe[0]);
+    close(outPipe[1]);
+    close(errPipe[1]);
+    fcntl(outPipe[0], F_SETFL, O_NONBLOCK);
+    fcntl(errPipe[0], F_SETFL, O_NONBLOCK);
+    auto c = std::unique_ptr<Coprocess>(new Coprocess);
+    c->pid_ = pid;
+    c->in_ = inPipe[1];
+    c->out_ = outPipe[0];
+    c->err_ = errPipe[0];
+    c->maxCapture_ = spec.maxCaptureBytes;
+    return c;
+}
+
+std::optional<std::string> Coprocess::exchange(const std::string& line, double timeoutSeconds)
+{
+    if (pid_ <= 0) return std::nullopt;
+    const std::string message = line + "\n";
+    signal(SIGPIPE, SIG_IGN);  // a child that died is seen below, not as a signal here
+    if (write(in_, message.data(), message.size()) != static_cast<ssize_t>(message.size())) {
+        stop();
+        return std::nullopt;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        struct pollfd fds[2] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}};
+        poll(fds, 2, 20);
+        drain(err_, errors_, maxCapture_);
+        char buf[4096];
+        ssize_t n = read(out_, buf, sizeof buf);
+        if (n > 0) pending_.append(buf, static_cast<size_t>(n));
+        const auto newline = pending_.find('\n');
+        if (newline != std::string::npos) {
+            std::string reply = pending_.substr(0, newline);
+            pending_.erase(0, newline + 1);
+            return reply;
+        }
+        if (n == 0) break;  // the child closed its output: it ended
+    }
+    stop();
+    return std::nullopt;
+}
+
+void Coprocess::stop()
+{
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    drain(err_, errors_, maxCapture_);
+    close(in_);
+    close(out_);
+    close(err_);
+    pid_ = -1;
+}
+
+Coprocess::~Coprocess()
+{
+    stop();
 }
 
 }  // namespace veriloop

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,32 @@ struct ProcessResult {
 };
 
 ProcessResult runProcess(const ProcessSpec& spec);
+
+/// A child kept running to answer requests, one line in and one line out over its stdin and
+/// stdout, under the resource limits of `spec` (its timeoutSeconds is per request instead; the
+/// process-count watchdog does not run, so only RLIMIT_NPROC bounds forks of a non-root child).
+/// Its process group is killed when a request times out, when it dies, and on destruction.
+class Coprocess {
+public:
+    static std::unique_ptr<Coprocess> start(const ProcessSpec& spec);
+    ~Coprocess();
+
+    /// Sends `line` and waits up to `timeoutSeconds` for one line back; nullopt when the child
+    /// ended or did not answer in time (it is stopped then).
+    std::optional<std::string> exchange(const std::string& line, double timeoutSeconds);
+    bool running() const { return pid_ > 0; }
+    /// What the child wrote to stderr so far (bounded).
+    const std::string& errors() const { return errors_; }
+
+private:
+    Coprocess() = default;
+    void stop();
+
+    int pid_ = -1;
+    int in_ = -1, out_ = -1, err_ = -1;
+    size_t maxCapture_ = 0;
+    std::string pending_, errors_;
+};
 
 /// True when `program` is found on PATH.
 bool onPath(const std::string& program);

@@ -129,6 +129,13 @@ ProcessResult Sandbox::run(const std::vector<std::string>& argv, const SandboxLi
                            const std::filesystem::path& cwd,
                            const std::map<std::string, std::string>& env) const
 {
+    return runProcess(processSpec(argv, limits, cwd, env));
+}
+
+ProcessSpec Sandbox::processSpec(const std::vector<std::string>& argv, const SandboxLimits& limits,
+                                 const std::filesystem::path& cwd,
+                                 const std::map<std::string, std::string>& env) const
+{
     ProcessSpec spec;
     const std::filesystem::path dir = cwd.empty() ? workDir_ : std::filesystem::absolute(cwd);
     spec.timeoutSeconds = limits.wallSeconds;
@@ -153,7 +160,7 @@ ProcessResult Sandbox::run(const std::vector<std::string>& argv, const SandboxLi
         spec.argv = argv;
         spec.cwd = dir;
     }
-    return runProcess(spec);
+    return spec;
 }
 
 }  // namespace veriloop

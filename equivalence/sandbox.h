@@ -43,6 +43,11 @@ public:
                       const std::filesystem::path& cwd = {},
                       const std::map<std::string, std::string>& env = {}) const;
 
+    /// How `run` starts `argv`: for a caller that keeps the process running (a Coprocess).
+    ProcessSpec processSpec(const std::vector<std::string>& argv, const SandboxLimits& limits,
+                            const std::filesystem::path& cwd = {},
+                            const std::map<std::string, std::string>& env = {}) const;
+
     bool isolated() const { return useBwrap_; }
     const std::filesystem::path& workDir() const { return workDir_; }
 

@@ -1,10 +1,12 @@
-// Formal equivalence with Yosys. The miter of gold and gate is checked by `sat -verify` (a
+// Formal equivalence with Yosys (libyosys 0.70 in a resident worker, equivalence/yosys_worker.h:
+// the original is read once per worker, each check reads only the changed version). The miter of gold and gate is checked by `sat -verify` (a
 // failed proof must fail the command, so a silent pass is impossible): a complete proof for
 // combinational designs, bounded model checking plus temporal induction for sequential ones,
 // with reset asserted in the first cycles as design.toml declares and registers starting at
 // zero like Verilator's. When induction on the miter does not converge, Yosys' equiv_induct
 // (which pairs registers by name, as a mutant keeps them) is tried. No verdict is guessed:
-// anything else is Unknown with the bound reached. Terminates: every Yosys run has a timeout.
+// anything else is Unknown with the bound reached. Terminates: every check has a time limit
+// that kills its fork.
 
 #include "equivalence/yosys_formal.h"
 
@@ -14,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "equivalence/yosys_worker.h"
 
 namespace veriloop {
 
@@ -30,11 +33,10 @@ std::string readDesignScript(const std::string& dir, const std::vector<SourceFil
     return s;
 }
 
-std::string loadPairScript(const Design& design, const std::vector<SourceFile>& gold,
-                           const std::vector<SourceFile>& gate)
+// After the worker loaded the original (stashed as `gold`): the changed version next to it.
+std::string pairScript(const Design& design, const std::vector<SourceFile>& gate)
 {
-    return readDesignScript("gold", gold, design.top, "gold") +
-           readDesignScript("gate", gate, design.top, "gate") +
+    return readDesignScript("gate", gate, design.top, "gate") +
            "design -copy-from gold -as gold gold\ndesign -copy-from gate -as gate gate\n";
 }
 
@@ -61,17 +63,6 @@ bool writeSources(const std::filesystem::path& dir, const std::vector<SourceFile
     return true;
 }
 
-ProcessResult runYosys(const std::filesystem::path& workDir, const std::string& scriptName,
-                       const std::string& script, double timeout)
-{
-    writeFile(workDir / scriptName, script);
-    Sandbox sandbox(workDir);
-    SandboxLimits limits;
-    limits.wallSeconds = timeout + 10;
-    limits.memoryMiB = 8192;
-    return sandbox.run({"yosys", "-q", "-l", scriptName + ".log", scriptName}, limits, workDir);
-}
-
 int coneSize(const std::filesystem::path& file)
 {
     static const std::regex re(R"((\d+) objects)");
@@ -80,20 +71,20 @@ int coneSize(const std::filesystem::path& file)
     return std::regex_search(text, m, re) ? std::stoi(m[1].str()) : -1;
 }
 
-FormalResult tryEquivInduct(const Design& design, const std::vector<SourceFile>& gold,
-                            const std::vector<SourceFile>& gate,
-                            const std::filesystem::path& workDir, const FormalOptions& options)
+FormalResult tryEquivInduct(YosysWorker& worker, const Design& design,
+                            const std::vector<SourceFile>& gate, const std::filesystem::path& dir,
+                            const FormalOptions& options)
 {
     const std::string script =
-        loadPairScript(design, gold, gate) +
+        pairScript(design, gate) +
         fmt::format("equiv_make gold gate equiv\nhierarchy -top equiv\nasync2sync\n"
                     "equiv_simple -seq {0}\nequiv_induct -seq {0}\nequiv_status -assert\n",
                     options.bound);
-    ProcessResult r = runYosys(workDir, "equiv.ys", script, options.timeoutSeconds);
-    const std::string log = readFile(workDir / "equiv.ys.log").value_or("");
+    writeFile(dir / "equiv.ys", script);
+    YosysRun r = worker.run(dir / "equiv.ys", dir, options.timeoutSeconds + 10);
     FormalResult out;
     out.bound = options.bound;
-    if (r.ok() && log.find("Equivalence successfully proven!") != std::string::npos) {
+    if (r.ok && r.log.find("Equivalence successfully proven!") != std::string::npos) {
         out.status = FormalStatus::Equivalent;
         out.engine = "equiv-induct";
     } else {
@@ -130,53 +121,108 @@ std::vector<TraceStep> parseSatTrace(const std::string& log)
     return steps;
 }
 
-FormalResult checkEquivalence(const Design& design, const std::vector<SourceFile>& gold,
-                              const std::vector<SourceFile>& gate,
-                              const std::filesystem::path& workDir, const FormalOptions& options)
+FormalChecker::FormalChecker(const Design& design, std::vector<SourceFile> gold,
+                             std::filesystem::path workDir, FormalOptions options)
+    : design_(design), gold_(std::move(gold)), workDir_(std::filesystem::absolute(workDir)),
+      options_(options)
+{
+    std::filesystem::create_directories(workDir_);
+    if (!writeSources(workDir_ / "gold", gold_) ||
+        !writeFile(workDir_ / "gold.ys", readDesignScript("gold", gold_, design_.top, "gold")))
+        goldFailure_ = "cannot write the formal work folder " + workDir_.string();
+}
+
+FormalChecker::~FormalChecker() = default;
+
+// An idle worker holding the original, or a new one that loads it (once per worker).
+std::unique_ptr<YosysWorker> FormalChecker::takeWorker(std::string& failure)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!goldFailure_.empty()) {
+            failure = goldFailure_;
+            return nullptr;
+        }
+        if (!idle_.empty()) {
+            auto w = std::move(idle_.back());
+            idle_.pop_back();
+            return w;
+        }
+    }
+    auto w = std::make_unique<YosysWorker>(yosysSandbox(workDir_), 8192);
+    YosysRun r = w->load(workDir_ / "gold.ys", options_.timeoutSeconds + 30);
+    if (r.ok) return w;
+    static const std::regex errRe(R"(ERROR: ([^\n]*))");
+    std::smatch m;
+    failure = "the original design does not load in Yosys: " +
+              (std::regex_search(r.log, m, errRe) ? m[1].str() : r.failure);
+    std::lock_guard<std::mutex> lock(mutex_);
+    goldFailure_ = failure;
+    return nullptr;
+}
+
+void FormalChecker::giveBack(std::unique_ptr<YosysWorker> worker)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(worker));
+}
+
+FormalResult FormalChecker::check(const std::vector<SourceFile>& gate, const std::filesystem::path& where)
 {
     FormalResult out;
-    std::filesystem::create_directories(workDir);
-    if (!writeSources(workDir / "gold", gold) || !writeSources(workDir / "gate", gate)) {
+    const auto dir = std::filesystem::absolute(where);
+    std::filesystem::create_directories(dir);
+    if (!writeSources(dir / "gate", gate)) {
         out.message = "cannot write the formal work folder";
         return out;
     }
+    auto worker = takeWorker(out.message);
+    if (!worker) return out;
     const std::string script =
-        loadPairScript(design, gold, gate) +
+        pairScript(design_, gate) +
         "miter -equiv -flatten -make_outputs gold gate miter\nhierarchy -top miter\n"
         "opt -full\ntee -q -o cone.txt select -count miter/w:trigger %ci*\n" +
-        satCommand(design, options);
-    ProcessResult r = runYosys(workDir, "miter.ys", script, options.timeoutSeconds);
-    const std::string log = readFile(workDir / "miter.ys.log").value_or("");
-    out.collapsed = coneSize(workDir / "cone.txt") == 1;
-    const bool sequential = !design.clock.empty();
+        satCommand(design_, options_);
+    writeFile(dir / "miter.ys", script);
+    YosysRun r = worker->run(dir / "miter.ys", dir, options_.timeoutSeconds + 10);
+    const std::string& log = r.log;
+    out.collapsed = coneSize(dir / "cone.txt") == 1;
+    const bool sequential = !design_.clock.empty();
     out.engine = sequential ? "sat-tempinduct" : "sat-comb";
     if (log.find("model found: FAIL!") != std::string::npos ||
         log.find("model found for base case: FAIL!") != std::string::npos) {
         out.status = FormalStatus::NonEquivalent;
         out.trace = parseSatTrace(log);
         out.bound = static_cast<int>(out.trace.size());
-        out.vcd = workDir / "cex.vcd";
-        return out;
-    }
-    if (r.ok() && (log.find("no model found: SUCCESS!") != std::string::npos ||
-                   log.find("Induction step proven: SUCCESS!") != std::string::npos)) {
+        out.vcd = dir / "cex.vcd";
+    } else if (r.ok && (log.find("no model found: SUCCESS!") != std::string::npos ||
+                        log.find("Induction step proven: SUCCESS!") != std::string::npos)) {
         out.status = FormalStatus::Equivalent;
-        out.bound = sequential ? options.bound : 0;
-        return out;
-    }
-    if (sequential && log.find("Reached maximum number of time steps") != std::string::npos)
-        return tryEquivInduct(design, gold, gate, workDir, options);
-    if (r.timedOut || log.find("timeout") != std::string::npos) {
+        out.bound = sequential ? options_.bound : 0;
+    } else if (sequential && log.find("Reached maximum number of time steps") != std::string::npos) {
+        out = tryEquivInduct(*worker, design_, gate, dir, options_);
+    } else if (r.timedOut || log.find("proof did time out") != std::string::npos ||
+               log.find("timeout") != std::string::npos) {
         out.status = FormalStatus::Unknown;
         out.message = "formal check timed out";
-        out.bound = options.bound;
-        return out;
+        out.bound = options_.bound;
+    } else {
+        out.status = FormalStatus::Error;
+        static const std::regex errRe(R"(ERROR: ([^\n]*))");
+        std::smatch m;
+        out.message = std::regex_search(log, m, errRe) ? m[1].str()
+                                                       : oneLine(r.failure.empty() ? log : r.failure, 300);
     }
-    out.status = FormalStatus::Error;
-    static const std::regex errRe(R"(ERROR: ([^\n]*))");
-    std::smatch m;
-    out.message = std::regex_search(log, m, errRe) ? m[1].str() : oneLine(r.err + log, 300);
+    giveBack(std::move(worker));
     return out;
+}
+
+FormalResult checkEquivalence(const Design& design, const std::vector<SourceFile>& gold,
+                              const std::vector<SourceFile>& gate,
+                              const std::filesystem::path& workDir, const FormalOptions& options)
+{
+    FormalChecker checker(design, gold, workDir, options);
+    return checker.check(gate, workDir / "check");
 }
 
 }  // namespace veriloop

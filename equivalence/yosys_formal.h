@@ -2,6 +2,8 @@
 // Yosys formal check of one mutant against the original, for mutants simulation did not kill.
 
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,7 +35,36 @@ struct FormalResult {
     bool collapsed = false;        // the miter optimized to a constant
 };
 
-/// Compares `gold` with `gate` (same file list, mutated). `workDir` is private to this check.
+class YosysWorker;
+
+/// Formal checks of many versions of one design against its original (`gold`), in libyosys:
+/// each worker reads, elaborates and flattens the original once and keeps it; a check reads only
+/// the changed version, in a forked copy of that worker, under its own time limit. Safe to call
+/// from several threads (a worker per concurrent check). Checks work in folders under `workDir`.
+class FormalChecker {
+public:
+    FormalChecker(const Design& design, std::vector<SourceFile> gold, std::filesystem::path workDir,
+                  FormalOptions options);
+    ~FormalChecker();
+
+    /// Compares the original with `gate` (same file list, changed); `dir` (inside workDir) is
+    /// private to this check.
+    FormalResult check(const std::vector<SourceFile>& gate, const std::filesystem::path& dir);
+
+private:
+    std::unique_ptr<YosysWorker> takeWorker(std::string& failure);
+    void giveBack(std::unique_ptr<YosysWorker> worker);
+
+    const Design& design_;
+    std::vector<SourceFile> gold_;
+    std::filesystem::path workDir_;
+    FormalOptions options_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<YosysWorker>> idle_;
+    std::string goldFailure_;  // the original could not be loaded: every check says why
+};
+
+/// One check with a checker of its own. `workDir` is private to this check.
 FormalResult checkEquivalence(const Design& design, const std::vector<SourceFile>& gold,
                               const std::vector<SourceFile>& gate,
                               const std::filesystem::path& workDir, const FormalOptions& options);

@@ -606,7 +606,11 @@ private:
             r.message = gate.error().format();
             return r;
         }
-        return checkEquivalence(d_, d_.sources, *gate, dir, options_.formalOptions);
+        std::call_once(formalOnce_, [&] {
+            formal_ = std::make_unique<FormalChecker>(d_, d_.sources, options_.workDir / "formal",
+                                                      options_.formalOptions);
+        });
+        return formal_->check(*gate, dir);
     }
 
     void formalForSurvivors(const std::vector<Candidate>& set)
@@ -798,6 +802,8 @@ private:
     std::vector<char> killed_;
     std::mutex sinkMutex_;
     std::mutex vcdMutex_;
+    std::once_flag formalOnce_;
+    std::unique_ptr<FormalChecker> formal_;  // the original loaded once per Yosys worker
     std::map<const Mutant*, std::string> vcds_;
     LabelOutcome outcome_;
 };

@@ -6,25 +6,27 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "equivalence/sandbox.h"
+#include "equivalence/yosys_worker.h"
 
 namespace veriloop {
 
 SynthReport parseSynthOutput(const std::string& stat, const std::string& ltp)
 {
     SynthReport r;
-    static const std::regex cellRow(R"(^\s+([A-Za-z_][A-Za-z0-9_$]*)\s+(\d+)\s*$)");
+    // Yosys 0.70 `stat`: "<n> cells", then one "<n>   <cell type>" row per type.
+    static const std::regex cellsLine(R"(^\s+\d+\s+cells\s*$)");
+    static const std::regex cellRow(R"(^\s+(\d+)\s+([A-Za-z_$\\][A-Za-z0-9_$]*)\s*$)");
     std::istringstream in(stat);
     std::string line;
     bool inCells = false;
     while (std::getline(in, line)) {
-        if (line.find("Number of cells:") != std::string::npos) {
+        if (std::regex_match(line, cellsLine)) {
             inCells = true;
             continue;
         }
         std::smatch m;
         if (inCells && std::regex_match(line, m, cellRow)) {
-            r.cells[m[1].str()] += std::stoi(m[2].str());
+            r.cells[m[2].str()] += std::stoi(m[1].str());
         } else if (inCells && !line.empty() && line.find_first_not_of(" ") != std::string::npos) {
             inCells = false;
         }
@@ -53,13 +55,10 @@ tl::expected<SynthReport, Diagnostic> synthReport(const Design& design,
         "{}\nsynth_xilinx -top {} -flatten -noiopad\ntee -q -o stat.txt stat\ntee -q -o ltp.txt ltp -noff\n",
         read, design.top);
     writeFile(workDir / "synth.ys", script);
-    Sandbox sandbox(workDir, design.inputFolders());
-    SandboxLimits limits;
-    limits.wallSeconds = 900;
-    limits.memoryMiB = 8192;
-    ProcessResult r = sandbox.run({"yosys", "-q", "-l", "synth.log", "synth.ys"}, limits, workDir);
-    if (!r.ok()) {
-        const std::string log = readFile(workDir / "synth.log").value_or(r.err);
+    YosysRun r = runYosysScript(yosysSandbox(workDir, design.inputFolders()), workDir / "synth.ys",
+                                workDir, 900);
+    if (!r.ok) {
+        const std::string log = r.failure.empty() ? r.log : r.failure;
         auto at = log.find("ERROR:");
         return tl::unexpected(makeDiag(DiagCode::BuildFailed,
                                        "Yosys synthesis failed: " +

@@ -7,6 +7,7 @@
 #include "core/json_text.h"
 #include "core/process.h"
 #include "equivalence/sandbox.h"
+#include "equivalence/yosys_worker.h"
 
 namespace veriloop {
 
@@ -14,7 +15,9 @@ std::vector<ToolStatus> probeTools()
 {
     std::vector<ToolStatus> tools = {
         {"verilator", toolVersion({"verilator", "--version"}), true, "RTL elaboration and simulation"},
-        {"yosys", toolVersion({"yosys", "-V"}), true, "formal equivalence (miter, sat, equiv_induct)"},
+        {"yosys", yosysVersion(), true,
+         "libyosys in-process (" + yosysWorkerPath().filename().string() + ", pyosys wheel in " +
+             std::string(VERILOOP_PYOSYS_DIR) + "): formal equivalence, synthesis reports"},
         {"iverilog", toolVersion({"iverilog", "-V"}), false,
          "event-driven second opinion; without it blocking/non-blocking mutants stay `survived`"},
         {"g++", toolVersion({"g++", "--version"}), true, "compiles Verilator models"},

@@ -1,8 +1,10 @@
 #include <signal.h>
+#include <chrono>
 
 #include <gtest/gtest.h>
 
 #include "core/design.h"
+#include "core/process.h"
 #include "core/source.h"
 #include "core/text.h"
 #include "equivalence/sandbox.h"
@@ -87,4 +89,26 @@ TEST(Sandbox, WritesOutsideTheWorkDirFailWhenIsolated)
     auto r = sandbox.run({"sh", "-c", "touch " + (outside / "x").string()}, {});
     EXPECT_NE(r.exitCode, 0);
     EXPECT_FALSE(std::filesystem::exists(outside / "x"));
+}
+
+// A resident child: one line in, one line out; a child that does not answer in time is stopped
+// (its whole group), and later requests fail at once instead of waiting again.
+TEST(Coprocess, AnswersLineByLineAndIsStoppedWhenSilent)
+{
+    ProcessSpec echo;
+    echo.argv = {"cat"};
+    auto c = Coprocess::start(echo);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->exchange("first", 5).value_or(""), "first");
+    EXPECT_EQ(c->exchange("second", 5).value_or(""), "second");
+
+    ProcessSpec silent;
+    silent.argv = {"sh", "-c", "read x; sleep 30"};
+    auto s = Coprocess::start(silent);
+    ASSERT_TRUE(s);
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_FALSE(s->exchange("hello", 0.5));
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5);
+    EXPECT_FALSE(s->running());
+    EXPECT_FALSE(s->exchange("again", 30));
 }

@@ -10,13 +10,17 @@ TEST(SynthReport, ParsesYosysStatAndLtp)
     const std::string stat = R"(
 === top ===
 
-   Number of wires:                 12
-   Number of cells:                 9
-     CARRY4                          1
-     FDCE                            4
-     LUT2                            2
-     LUT6                            1
-     DSP48E1                         1
+        +----------Local Count, excluding submodules.
+        | 
+       12 wires
+       19 wire bits
+        5 ports
+        9 cells
+        1   CARRY4
+        4   FDCE
+        2   LUT2
+        1   LUT6
+        1   DSP48E1
 
 )";
     auto r = parseSynthOutput(stat, "Longest topological path in top (length=7):\n");
