@@ -85,7 +85,7 @@ int parseShard(const std::string& spec, vl::DatasetBuildOptions& o)
 }
 
 int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptions o,
-                    const std::string& shard)
+                    const std::string& shard, bool json)
 {
     if (int rc = parseShard(shard, o)) return rc;
     if (o.workRoot.empty()) o.workRoot = o.db.string() + ".work";
@@ -98,13 +98,28 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
     auto summary = vl::buildDataset(roots, o, [](const std::string& line) {
         fmt::print(stderr, "{}\n", line);
     });
-    fmt::print("designs: {} found, {} labeled, {} up to date, {} skipped; {} mutants labeled\n",
-               summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
-               summary.designsSkipped, summary.mutantsLabeled);
-    for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+    if (json) {
+        nlohmann::json problems = nlohmann::json::array();
+        for (const auto& p : summary.problems)
+            problems.push_back({{"code", vl::diagCodeName(p.code)}, {"message", p.message},
+                                {"file", p.file}, {"line", p.line}});
+        fmt::print("{}\n", vl::jsonText(nlohmann::json{{"db", o.db.string()},
+                                                       {"designs_found", summary.designsFound},
+                                                       {"designs_labeled", summary.designsLabeled},
+                                                       {"designs_up_to_date", summary.designsUpToDate},
+                                                       {"designs_skipped", summary.designsSkipped},
+                                                       {"mutants_labeled", summary.mutantsLabeled},
+                                                       {"interrupted", summary.interrupted},
+                                                       {"problems", problems}}, 2));
+    } else {
+        fmt::print("designs: {} found, {} labeled, {} up to date, {} skipped; {} mutants labeled\n",
+                   summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
+                   summary.designsSkipped, summary.mutantsLabeled);
+        for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+    }
     if (summary.interrupted) {
-        fmt::print("interrupted: every verdict above is kept in {}; run the same command again "
-                   "to resume\n", o.db.string());
+        fmt::print(stderr, "interrupted: every verdict above is kept in {}; run the same command "
+                           "again to resume\n", o.db.string());
         return 130;
     }
     return summary.designsLabeled + summary.designsUpToDate > 0 ? 0 : 1;
@@ -129,7 +144,7 @@ std::optional<vl::Database> openExisting(const std::string& path)
 int cmdDatasetStats(const std::string& dbPath, bool json)
 {
     auto db = openExisting(dbPath);
-    if (!db) return 1;
+    if (!db) return 2;
     auto s = db->stats();
     if (json) {
         nlohmann::json j{{"designs", s.designs},       {"designs_skipped", s.designsSkipped},
@@ -192,44 +207,73 @@ int cmdDatasetAudit(const std::string& dbPath, vl::AuditOptions options, bool js
     return report->falseTotal() == 0 ? 0 : 1;
 }
 
-int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unconfirmed)
+int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unconfirmed, bool json)
 {
     auto db = openExisting(dbPath);
-    if (!db) return 1;
+    if (!db) return 2;
     vl::ExportOptions eo;
     eo.includeUnconfirmed = unconfirmed;
     auto counts = vl::exportJsonl(*db, out, eo);
     if (!counts) {
         fmt::print(stderr, "{}\n", counts.error().format());
-        return 1;
+        return 2;
     }
-    for (const auto& [split, n] : *counts) fmt::print("{}/{}.jsonl: {} records\n", out, split, n);
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& [split, n] : *counts) {
+        const std::string file = fmt::format("{}/{}.jsonl", out, split);
+        files.push_back({{"split", split}, {"file", file}, {"records", n}});
+        if (!json) fmt::print("{}: {} records\n", file, n);
+    }
+    if (json) fmt::print("{}\n", vl::jsonText(nlohmann::json{{"out", out}, {"files", files}}, 2));
     return 0;
 }
 
 int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& inputs,
-                    const std::string& commandLine)
+                    const std::string& commandLine, bool json)
 {
     auto db = vl::Database::open(dbPath);
     if (!db) {
         fmt::print(stderr, "{}\n", db.error().format());
-        return 1;
+        return 2;
     }
     auto run = db->beginRun(commandLine, "{}", 0, vl::toolVersionsJson());
     if (!run) {
         fmt::print(stderr, "{}\n", run.error().format());
-        return 1;
+        return 2;
     }
+    nlohmann::json merged = nlohmann::json::array();
     for (const auto& in : inputs) {
         auto shard = openExisting(in);
-        if (!shard) return 1;
+        if (!shard) return 2;
         auto n = db->mergeFrom(*shard, *run);
         if (!n) {
             fmt::print(stderr, "{}: {}\n", in, n.error().format());
-            return 1;
+            return 2;
         }
-        fmt::print("{}: {} verdicts merged\n", in, *n);
+        merged.push_back({{"input", in}, {"verdicts", *n}});
+        if (!json) fmt::print("{}: {} verdicts merged\n", in, *n);
     }
+    if (json) fmt::print("{}\n", vl::jsonText(nlohmann::json{{"db", dbPath}, {"merged", merged}}, 2));
+    return 0;
+}
+
+// `veriloop help [VLnnn]`: every diagnostic code, or one explained.
+int cmdHelp(const std::string& code)
+{
+    if (code.empty()) {
+        fmt::print("Diagnostic codes (`veriloop help VLnnn` explains one):\n");
+        for (const auto& row : vl::diagCodeHelp())
+            fmt::print("  {}  {}\n", vl::diagCodeName(row.code), row.title);
+        return 0;
+    }
+    const vl::DiagHelp* row = vl::findDiagHelp(code);
+    if (!row) {
+        fmt::print(stderr, "error {}: no diagnostic code {} (`veriloop help` lists them)\n",
+                   vl::diagCodeName(vl::DiagCode::InvalidOption), code);
+        return 2;
+    }
+    fmt::print("{}: {}\n\n{}\n\nWhat to do: {}\n", vl::diagCodeName(row->code), row->title,
+               row->meaning, row->action);
     return 0;
 }
 
@@ -423,6 +467,7 @@ int runCommandLine(int argc, char** argv)
     bool json = false;
     auto* doctor = app.add_subcommand("doctor", "Report the tools veriloop needs and their versions");
     doctor->add_flag("--json", json, "Print one JSON object");
+    doctor->footer("Exit codes: 0 every required tool works, 1 a required tool is missing.");
 
     auto* dataset = app.add_subcommand("dataset", "Build, inspect and export bug datasets");
     dataset->require_subcommand(1);
@@ -454,12 +499,20 @@ int runCommandLine(int argc, char** argv)
     build->add_option("--shard", shard, "Process slice i of N (i/N) of the designs, e.g. for a Slurm array");
     std::string work;
     build->add_option("--work", work, "Scratch folder (default: <db>.work)");
+    build->add_flag("--json", json,
+                    "End with one JSON object: designs_found, designs_labeled, designs_up_to_date,\n"
+                    "designs_skipped, mutants_labeled, interrupted, problems [{code, message, file, line}]");
+    build->footer("Exit codes: 0 designs labeled or already up to date, 1 no design could be "
+                  "labeled (the\nproblems list each design's VLnnn code; `veriloop help VLnnn` "
+                  "explains it), 2 a bad option,\n130 interrupted (every verdict is kept; run the "
+                  "same command again to resume).");
     bo.jobs = 0;
 
     auto* stats = dataset->add_subcommand("stats", "Summarize a dataset: verdicts and bug classes");
     stats->add_option("--db", dbPath, "SQLite dataset")->required();
     stats->add_flag("--json", json,
                     "One JSON object: designs, mutants, by_verdict, by_bug_class, confirmed, ...");
+    stats->footer("Exit codes: 0 printed, 2 the database cannot be opened (VL013).");
 
     bool unconfirmed = false;
     auto* exp = dataset->add_subcommand(
@@ -469,6 +522,8 @@ int runCommandLine(int argc, char** argv)
     exp->add_option("--out", outDir, "Output folder")->required();
     exp->add_flag("--include-unconfirmed", unconfirmed,
                   "Also export survived/invalid/timeout mutants with label `unconfirmed`");
+    exp->add_flag("--json", json, "One JSON object: out, files [{split, file, records}]");
+    exp->footer("Exit codes: 0 written, 2 the database cannot be opened or the output written (VL013).");
 
     vl::AuditOptions ao;
     std::string auditDb;
@@ -491,6 +546,8 @@ int runCommandLine(int argc, char** argv)
         "merge", "Join datasets built with --shard i/N (or on several machines) into one");
     merge->add_option("--db", dbPath, "Dataset to create or extend")->required();
     merge->add_option("inputs", mergeInputs, "Shard datasets")->required();
+    merge->add_flag("--json", json, "One JSON object: db, merged [{input, verdicts}]");
+    merge->footer("Exit codes: 0 merged, 2 a database cannot be opened or written (VL013).");
 
     std::string mutateDir, mutateOps = "default";
     uint64_t mutateSeed = 1;
@@ -501,6 +558,7 @@ int runCommandLine(int argc, char** argv)
     bool listFlag = false;
     mutate->add_flag("--list", listFlag, "List mutants (the default action)");
     mutate->add_flag("--json", json, "JSON output");
+    mutate->footer("Exit codes: 0 listed, 1 the design does not load or elaborate, 2 a bad option.");
     std::string mutateHlsInclude;
     mutate->add_option("--hls-include", mutateHlsInclude,
                        "HLS C++: folder of vendor HLS headers (ap_int.h, ...) to use instead of "
@@ -516,6 +574,7 @@ int runCommandLine(int argc, char** argv)
         "CARRY4 counts and logic depth (longest combinational path in cells)");
     synth->add_option("designs", synthDirs, "Design folders or corpora")->required();
     synth->add_flag("--json", json, "JSON array, one object per design");
+    synth->footer("Exit codes: 0 every design synthesized, 1 some design did not.");
 
     std::string cosimBlock, cosimWork;
     int cosimVectors = 0;
@@ -540,6 +599,11 @@ int runCommandLine(int argc, char** argv)
                       "Keep builds here and reuse them (default: a temporary folder, removed)");
     cosim->add_flag("--json", json, "One JSON object (shape above)");
 
+    std::string helpCode;
+    auto* help = app.add_subcommand("help", "Explain a diagnostic code (VL001 ...), or list them all");
+    help->add_option("code", helpCode, "A code such as VL005");
+    help->footer("Exit codes: 0 explained, 2 no such code.");
+
     auto runDebugCommands = veriloop::cli::addDebugCommands(app);
 
     CLI11_PARSE(app, argc, argv);
@@ -548,6 +612,7 @@ int runCommandLine(int argc, char** argv)
     if (cosim->parsed()) return cmdCosim(cosimBlock, cosimVectors, cosimSeed, json, cosimWork);
 
     if (doctor->parsed()) return cmdDoctor(json);
+    if (help->parsed()) return cmdHelp(helpCode);
     if (operators->parsed()) return cmdListOperators(json);
     if (mutate->parsed()) return cmdMutate(mutateDir, mutateOps, json, mutateSeed, mutateHlsInclude);
     if (build->parsed()) {
@@ -555,12 +620,12 @@ int runCommandLine(int argc, char** argv)
         bo.formal = !noFormal;
         bo.workRoot = work;
         bo.commandLine = joinArgs(argc, argv);
-        return cmdDatasetBuild(paths, bo, shard);
+        return cmdDatasetBuild(paths, bo, shard, json);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
     if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);
-    if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv));
-    if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed);
+    if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv), json);
+    if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed, json);
     return 2;
 }
 

@@ -34,6 +34,20 @@ enum class DiagCode {
 
 std::string_view diagCodeName(DiagCode code);
 
+/// What `veriloop help VLnnn` prints: a title, what happened, and what to do about it.
+struct DiagHelp {
+    DiagCode code;
+    std::string_view title;
+    std::string_view meaning;
+    std::string_view action;
+};
+
+/// Every code, VL001 first.
+const std::vector<DiagHelp>& diagCodeHelp();
+
+/// The help row of "VL005" (or "vl5", "5"); nullptr when there is no such code.
+const DiagHelp* findDiagHelp(std::string_view name);
+
 struct Diagnostic {
     DiagCode code;
     DiagKind kind = DiagKind::UserError;

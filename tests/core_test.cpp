@@ -112,3 +112,18 @@ TEST(Coprocess, AnswersLineByLineAndIsStoppedWhenSilent)
     EXPECT_FALSE(s->running());
     EXPECT_FALSE(s->exchange("again", 30));
 }
+
+TEST(Diagnostics, EveryCodeHasHelpInOrder)
+{
+    const auto& rows = diagCodeHelp();
+    ASSERT_EQ(rows.size(), static_cast<size_t>(DiagCode::InternalError) + 1);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        EXPECT_EQ(static_cast<size_t>(rows[i].code), i);
+        EXPECT_FALSE(rows[i].meaning.empty());
+        EXPECT_FALSE(rows[i].action.empty());
+    }
+    EXPECT_EQ(findDiagHelp("VL016")->code, DiagCode::PathOutsideDesign);
+    EXPECT_EQ(findDiagHelp("16")->code, DiagCode::PathOutsideDesign);
+    EXPECT_EQ(findDiagHelp("VL0x"), nullptr);
+    EXPECT_EQ(findDiagHelp(""), nullptr);
+}

@@ -153,6 +153,20 @@ TEST_F(DatasetBuild, StatsJsonAndExport)
     }
     EXPECT_GT(buggy, 0u);
     EXPECT_GT(bugFree, 2u);  // both originals and the equivalent mutants
+
+    // The same export for a machine: every file with its record count.
+    auto jexp = runVeriloop({"dataset", "export", "--db", (*dir_ / "d.sqlite").string(), "--out",
+                             (*dir_ / "jsonl2").string(), "--json"});
+    ASSERT_EQ(jexp.exitCode, 0) << jexp.err;
+    auto files = nlohmann::json::parse(jexp.out)["files"];
+    ASSERT_EQ(files.size(), 3u);
+    size_t records = 0;
+    for (const auto& f : files) records += f["records"].get<size_t>();
+    EXPECT_EQ(records, buggy + bugFree);
+    // A database that is not there is bad input (2), for every dataset command.
+    const std::string missing = (*dir_ / "missing.sqlite").string();
+    EXPECT_EQ(runVeriloop({"dataset", "stats", "--db", missing}).exitCode, 2);
+    EXPECT_EQ(runVeriloop({"dataset", "export", "--db", missing, "--out", (*dir_ / "x").string()}).exitCode, 2);
 }
 
 TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
@@ -267,6 +281,30 @@ TEST(DatasetBadInputs, EmptyFolderFails)
     auto r = runVeriloop({"dataset", "build", dir.string(), "--db", (dir / "x.sqlite").string()});
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find("no design.toml"), std::string::npos) << r.err;
+    auto j = runVeriloop({"dataset", "build", dir.string(), "--db", (dir / "y.sqlite").string(), "--json"});
+    EXPECT_EQ(j.exitCode, 1);
+    auto summary = nlohmann::json::parse(j.out, nullptr, false);
+    ASSERT_TRUE(summary.is_object()) << j.out;
+    EXPECT_EQ(summary["designs_found"], 0);
+    ASSERT_FALSE(summary["problems"].empty());
+    EXPECT_EQ(summary["problems"][0]["code"], "VL008") << j.out;
+}
+
+// Every diagnostic code is explained by `veriloop help`, and the explanation names what to do.
+TEST(Help, EveryDiagnosticCodeIsExplained)
+{
+    auto list = runVeriloop({"help"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    for (int n = 1; n <= 18; ++n) {
+        const std::string code = fmt::format("VL{:03}", n);
+        EXPECT_NE(list.out.find(code), std::string::npos) << code;
+        auto one = runVeriloop({"help", code});
+        EXPECT_EQ(one.exitCode, 0) << code;
+        EXPECT_NE(one.out.find("What to do:"), std::string::npos) << code << one.out;
+    }
+    EXPECT_NE(runVeriloop({"help", "vl5"}).out.find("testbench fails on the original"), std::string::npos);
+    EXPECT_EQ(runVeriloop({"help", "VL999"}).exitCode, 2);
+    EXPECT_NE(runVeriloop({"dataset", "build", "--help"}).out.find("Exit codes:"), std::string::npos);
 }
 
 TEST(DatasetBadInputs, BadDesignsAreSkippedOthersProceed)
