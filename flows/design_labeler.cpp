@@ -259,14 +259,25 @@ private:
         SimRunOptions o;
         o.timeoutSeconds = d_.testbench.timeoutSeconds;
         SimRun r = runTestbench(d_, *tb, sandbox_, o);
-        if (!r.passed)
+        if (!r.passed) {
+            // A sentence for the person, the whole output in a file the message names.
+            const auto log = options_.workDir / "original-tb" / "testbench-output.txt";
+            writeFile(log, r.output);
+            const auto ev = nlohmann::json::parse(r.evidence, nullptr, false);
+            const std::string failure = ev.is_object() ? ev.value("failure", std::string{}) : std::string{};
+            std::string how = ev.is_object() && ev.contains("signal")
+                                  ? fmt::format("killed by signal {}", ev["signal"].get<int>())
+                                  : fmt::format("exit code {}", ev.is_object() ? ev.value("exit_code", -1) : -1);
             return makeDiag(r.timedOut ? DiagCode::TestbenchTimeout : DiagCode::TestbenchFailsOriginal,
                             r.timedOut ? fmt::format("the testbench did not finish within {} s on the "
-                                                     "original design",
-                                                     d_.testbench.timeoutSeconds)
-                                       : "the testbench fails on the original design: " +
-                                             oneLine(r.evidence, 300),
+                                                     "original design (output: {})",
+                                                     d_.testbench.timeoutSeconds, log.string())
+                                       : fmt::format("the testbench fails on the original design ({}{}{}); "
+                                                     "its output: {}",
+                                                     how, failure.empty() ? "" : ": ",
+                                                     oneLine(failure, 160), log.string()),
                             (d_.dir / "design.toml").string());
+        }
         originalTbOutput_ = normalizedOutput(r, *tb);
         if (ctx_.ports.empty()) return std::nullopt;
         auto diff = buildSimulation(d_, d_.sources, SimKind::Differential, ctx_.ports,

@@ -323,12 +323,26 @@ TEST(DatasetBadInputs, BadDesignsAreSkippedOthersProceed)
     writeFile(root / "hang/h.sv", "module h(input logic a, output logic y);\n  assign y = ~a;\nendmodule\n");
     writeFile(root / "hang/tb.sv", "module tb; logic a = 0, y; h d(.a(a), .y(y));\n"
                                    "initial forever #1 a = ~a;\nendmodule\n");
+    writeFile(root / "fails/design.toml",
+              "[design]\nname=\"fails\"\ntop=\"h\"\nsources=[\"h.sv\"]\n[testbench]\nsources=[\"tb.sv\"]\n"
+              "top=\"tb\"\npass = { exit_code = 0, stdout = \"PASS\" }\n");
+    writeFile(root / "fails/h.sv", "module h(input logic a, output logic y);\n  assign y = ~a;\nendmodule\n");
+    writeFile(root / "fails/tb.sv", "module tb; logic a = 0, y; h d(.a(a), .y(y));\n"
+                                    "initial begin #1 if (y !== 1'b0) $display(\"FAIL: y is %b\", y); $finish; end\nendmodule\n");
     auto r = runVeriloop({"dataset", "build", root.string(), "--db", (root / "x.sqlite").string(),
                           "--no-formal"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("VL003"), std::string::npos) << r.err;  // missing source
     EXPECT_NE(r.err.find("syntax/s.sv:2"), std::string::npos) << r.err;  // file:line of the error
     EXPECT_NE(r.err.find("VL006"), std::string::npos) << r.err;  // testbench never finishes
+    // A failing original: a sentence with the failure line and the file holding the whole
+    // output, never the evidence JSON.
+    const auto at = r.err.find("VL005");
+    ASSERT_NE(at, std::string::npos) << r.err;
+    const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
+    EXPECT_NE(line.find("FAIL: y is 1"), std::string::npos) << line;
+    EXPECT_NE(line.find("testbench-output.txt"), std::string::npos) << line;
+    EXPECT_EQ(line.find('{'), std::string::npos) << line;
     EXPECT_NE(r.out.find("1 labeled"), std::string::npos) << r.out;
 }
 
