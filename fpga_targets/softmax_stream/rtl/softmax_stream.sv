@@ -4,7 +4,7 @@
 //   input  s_data : signed int8, Q4.4 (real value x/16, range -8 .. +7.9375)
 //   output m_data : unsigned 16 bits, Q0.15 probability (32768 = 1.0)
 //
-// Algorithm (bit-exact with golden/softmax_stream_golden.h)
+// Algorithm (bit-exact with corpora/hls/softmax_stream_hls/tb/softmax_stream_golden.h)
 //   1. running max     mx = max_i x_i, tracked while the N inputs stream in
 //   2. exponent        d_i = mx - x_i (0..255, Q4.4) = 16*hi + lo
 //                      e_i = (EA[hi] * EB[lo] + 2^14) >> 15  ~= 2^15 * exp(-d_i/16)
