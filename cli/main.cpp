@@ -29,11 +29,6 @@ namespace vl = veriloop;
 
 namespace {
 
-bool progressWanted()
-{
-    return isatty(STDERR_FILENO) && !std::getenv("CI");
-}
-
 std::string joinArgs(int argc, char** argv)
 {
     std::string s;
@@ -85,14 +80,14 @@ int parseShard(const std::string& spec, vl::DatasetBuildOptions& o)
 }
 
 int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptions o,
-                    const std::string& shard, bool json)
+                    const std::string& shard, bool json, bool quiet)
 {
     if (int rc = parseShard(shard, o)) return rc;
     if (o.workRoot.empty()) o.workRoot = o.db.string() + ".work";
     o.workRoot = std::filesystem::absolute(o.workRoot);
     o.db = std::filesystem::absolute(o.db);
     if (o.jobs <= 0) o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-    o.progress = progressWanted();
+    o.progress = vl::progressModeFor(quiet);
     std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
     vl::installInterruptHandler();
     auto summary = vl::buildDataset(roots, o, [](const std::string& line) {
@@ -465,6 +460,7 @@ int runCommandLine(int argc, char** argv)
     app.require_subcommand(1);
 
     bool json = false;
+    bool quiet = false;
     auto* doctor = app.add_subcommand("doctor", "Report the tools veriloop needs and their versions");
     doctor->add_flag("--json", json, "Print one JSON object");
     doctor->footer("Exit codes: 0 every required tool works, 1 a required tool is missing.");
@@ -499,6 +495,8 @@ int runCommandLine(int argc, char** argv)
     build->add_option("--shard", shard, "Process slice i of N (i/N) of the designs, e.g. for a Slurm array");
     std::string work;
     build->add_option("--work", work, "Scratch folder (default: <db>.work)");
+    build->add_flag("--quiet,-q", quiet, "No progress: neither the status line nor the per-design "
+                                         "lines (warnings and errors still print)");
     build->add_flag("--json", json,
                     "End with one JSON object: designs_found, designs_labeled, designs_up_to_date,\n"
                     "designs_skipped, mutants_labeled, interrupted, problems [{code, message, file, line}]");
@@ -620,7 +618,7 @@ int runCommandLine(int argc, char** argv)
         bo.formal = !noFormal;
         bo.workRoot = work;
         bo.commandLine = joinArgs(argc, argv);
-        return cmdDatasetBuild(paths, bo, shard, json);
+        return cmdDatasetBuild(paths, bo, shard, json, quiet);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
     if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);

@@ -1,5 +1,7 @@
 #include "flows/dataset_build.h"
 
+#include <mutex>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -31,8 +33,9 @@ class DatasetBuilder {
 public:
     DatasetBuilder(Database& db, int64_t runId, const DatasetBuildOptions& options,
                    const std::vector<const MutationOperator*>& ops,
-                   const std::function<void(const std::string&)>& log)
-        : db_(db), runId_(runId), options_(options), ops_(ops), log_(log)
+                   const std::function<void(const std::string&)>& log, Progress& progress)
+        : db_(db), runId_(runId), options_(options), ops_(ops), progress_(progress),
+          log_([&log, &progress](const std::string& line) { progress.around([&] { log(line); }); })
     {
     }
 
@@ -73,23 +76,27 @@ public:
         if (pending.empty()) {
             ++summary.designsUpToDate;
             db_.setDesignStatus(row->id, "done", "");
-            log_(fmt::format("{}: up to date ({} mutants)", design->name, generated.mutants.size()));
+            info(fmt::format("{}: up to date ({} mutants)", design->name, generated.mutants.size()));
             return;
         }
-        log_(fmt::format("{}: {} sites, {} mutants ({} to label)", design->name, sites.size(),
+        info(fmt::format("{}: {} sites, {} mutants ({} to label)", design->name, sites.size(),
                          generated.mutants.size(), pending.size()));
         std::map<std::string, int> counts;
+        std::mutex countsMutex;
         auto sink = [&](const Mutant& m, const VerdictRecord& v, const std::string& vcd) {
-            ++counts[std::string(verdictName(v.verdict))];
+            const std::string verdict(verdictName(v.verdict));
+            {
+                std::lock_guard<std::mutex> lock(countsMutex);
+                ++counts[verdict];
+            }
+            progress_.count(verdict);
             if (auto r = db_.recordVerdict(m.id, v, runId_, vcd); !r) log_(r.error().format());
         };
         auto progress = [&](const std::string& phase, size_t done, size_t total) {
-            if (options_.progress)
-                fmt::print(stderr, "\r  {}: {} {}/{}   ", design->name, phase, done, total);
+            progress_.phase(phase, done, total);
         };
         LabelOutcome outcome = hlsView ? labelHls(*design, *hlsView, pending, work, sink, progress)
                                        : labelRtl(*design, *rtlView, pending, work, sink, progress);
-        if (options_.progress) fmt::print(stderr, "\r\033[K");
         std::string line;
         for (const auto& [k, n] : counts) {
             line += fmt::format(" {}={}", k, n);
@@ -104,7 +111,7 @@ public:
         if (!outcome.ok) return skip(summary, outcome.problem, row->id);
         db_.setDesignStatus(row->id, "done", "");
         ++summary.designsLabeled;
-        log_(fmt::format("{}: labeled{}", design->name, line));
+        info(fmt::format("{}: labeled{}", design->name, line));
     }
 
     std::filesystem::path hlsInclude() const
@@ -147,11 +154,18 @@ public:
     }
 
 private:
+    // What a person follows on a terminal; --quiet drops it (warnings and errors stay).
+    void info(const std::string& line)
+    {
+        if (options_.progress != ProgressMode::Quiet) log_(line);
+    }
+
     Database& db_;
     int64_t runId_;
     const DatasetBuildOptions& options_;
     const std::vector<const MutationOperator*>& ops_;
-    const std::function<void(const std::string&)>& log_;
+    Progress& progress_;
+    std::function<void(const std::string&)> log_;
 };
 
 }  // namespace
@@ -198,10 +212,18 @@ DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots
         summary.problems.push_back(runId.error());
         return summary;
     }
-    DatasetBuilder builder(*db, *runId, options, *ops, log);
+    size_t mine = 0;
+    for (size_t i = 0; i < dirs.size(); ++i) mine += static_cast<int>(i % options.shardCount) == options.shardIndex;
+    Progress progress(options.progress, "designs", mine);
+    DatasetBuilder builder(*db, *runId, options, *ops, log, progress);
     for (size_t i = 0; i < dirs.size() && !summary.interrupted; ++i) {
         if (static_cast<int>(i % options.shardCount) != options.shardIndex) continue;
         ++summary.designsFound;
+        progress.startItem(dirs[i].filename().string());
+        struct Finish {
+            Progress& p;
+            ~Finish() { p.finishItem(); }
+        } finish{progress};
         try {
             builder.buildOne(dirs[i], summary);
         } catch (const std::exception& e) {  // a bug of ours must not cost the other designs

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/progress.h"
 
 namespace veriloop {
 
@@ -22,7 +23,8 @@ struct DatasetBuildOptions {
     int formalBound = 20;
     double formalTimeout = 60;
     int shardIndex = 0, shardCount = 1;
-    bool progress = false;                // live progress line on stderr
+    ProgressMode progress = ProgressMode::Quiet;  // the status line on stderr; Quiet also
+                                                  // drops the per-design info lines
     std::string commandLine;              // recorded with the run
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/design.h"
 #include "core/process.h"
+#include "core/progress.h"
 #include "core/source.h"
 #include "core/text.h"
 #include "equivalence/sandbox.h"
@@ -126,4 +127,33 @@ TEST(Diagnostics, EveryCodeHasHelpInOrder)
     EXPECT_EQ(findDiagHelp("16")->code, DiagCode::PathOutsideDesign);
     EXPECT_EQ(findDiagHelp("VL0x"), nullptr);
     EXPECT_EQ(findDiagHelp(""), nullptr);
+}
+
+// The one progress line every long command shows: done/total, the item and its phase, counts by
+// outcome, a rate and an ETA; Plain mode prints it as a line at most every 30 s, Quiet never.
+TEST(Progress, StatusLineCountsAndEstimates)
+{
+    FILE* out = std::tmpfile();
+    ASSERT_NE(out, nullptr);
+    {
+        Progress p(ProgressMode::Plain, "designs", 3, out);
+        p.startItem("alu");
+        p.phase("simulate", 4, 10);
+        p.count("killed");
+        p.count("killed");
+        p.count("survived");
+        const std::string running = p.statusLine();
+        EXPECT_NE(running.find("[0/3 designs] alu: simulate 4/10"), std::string::npos) << running;
+        EXPECT_NE(running.find("killed 2 survived 1"), std::string::npos) << running;
+        EXPECT_EQ(running.find("ETA"), std::string::npos) << running;  // nothing finished yet
+        p.finishItem();
+        EXPECT_NE(p.statusLine().find("[1/3 designs]"), std::string::npos);
+        EXPECT_NE(p.statusLine().find("ETA"), std::string::npos) << p.statusLine();
+        bool wrote = false;
+        p.around([&] { wrote = true; });
+        EXPECT_TRUE(wrote);
+    }
+    std::fseek(out, 0, SEEK_END);
+    EXPECT_EQ(std::ftell(out), 0L);  // Plain: nothing within the first 30 s
+    std::fclose(out);
 }
