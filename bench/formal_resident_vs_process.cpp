@@ -65,11 +65,15 @@ int main(int argc, char** argv)
                design->name, gates.size(), options.bound, options.timeoutSeconds);
 
     std::vector<FormalStatus> resident, perProcess;
+    std::vector<std::string> messages;
     auto t0 = Clock::now();
     {
         FormalChecker checker(*design, design->sources, work / "resident", options);
-        for (size_t i = 0; i < gates.size(); ++i)
-            resident.push_back(checker.check(gates[i], work / "resident" / std::to_string(i)).status);
+        for (size_t i = 0; i < gates.size(); ++i) {
+            FormalResult r = checker.check(gates[i], work / "resident" / std::to_string(i));
+            resident.push_back(r.status);
+            messages.push_back(r.message);
+        }
     }
     const double residentSeconds = since(t0);
     t0 = Clock::now();
@@ -84,6 +88,8 @@ int main(int argc, char** argv)
     for (size_t i = 0; i < gates.size(); ++i) {
         same += resident[i] == perProcess[i];
         ++verdicts[statusName(resident[i])];
+        if (resident[i] == FormalStatus::Error)
+            fmt::print("  error: {}: {}\n", gen.mutants[i].id, messages[i]);
         if (resident[i] != perProcess[i])
             fmt::print("  differs: {} resident={} process={}\n", gen.mutants[i].id,
                        statusName(resident[i]), statusName(perProcess[i]));
