@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Compares the labels of two datasets of the same corpus (e.g. the previous veriloop's and this
 one's): per design the mutant count, confirmed-bug rate and equivalent count before and after,
-then every mutant both labeled, matched on design, operator and source range (mutant ids end
-in a hash of the change, which differs between versions), as verdict counts and flips, for all
+then every mutant both labeled, matched on design, operator, source range and replacement text
+(mutant ids end in a hash of the change, which differs between versions), as verdict counts and flips, for all
 mutants and for the blocking-assignment class.
 
     bench/compare_labels.py BEFORE.sqlite AFTER.sqlite
@@ -15,15 +15,16 @@ import sys
 def load(path):
     c = sqlite3.connect(path)
     designs = {name: status for name, status in c.execute("select name, status from designs")}
-    rows = c.execute("""select d.name, m.id, m.operator, m.bug_class, v.verdict
+    rows = c.execute("""select d.name, m.id, m.operator, m.mutated_text, m.bug_class, v.verdict
                         from mutants m join designs d on d.id = m.design_id
                         left join verdicts v on v.mutant_id = m.id""")
-    mutants = {(d, mid.rsplit(":", 1)[0], op): (verdict, bug) for d, mid, op, bug, verdict in rows}
+    mutants = {(d, mid.rsplit(":", 1)[0], op, text): (verdict, bug)
+               for d, mid, op, text, bug, verdict in rows}
     return designs, mutants
 
 
 def per_design(mutants, design):
-    verdicts = collections.Counter(v for (d, _, _), (v, _) in mutants.items() if d == design and v)
+    verdicts = collections.Counter(v for (d, _, _, _), (v, _) in mutants.items() if d == design and v)
     n = sum(verdicts.values())
     return n, verdicts["killed"] + verdicts["nonequivalent"], verdicts["equivalent"]
 
