@@ -113,8 +113,8 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
         for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
     }
     if (summary.interrupted) {
-        fmt::print(stderr, "interrupted: every verdict above is kept in {}; run the same command "
-                           "again to resume\n", o.db.string());
+        fmt::print("interrupted: every verdict above is kept in {}; run the same command again "
+                   "to resume\n", o.db.string());
         return 130;
     }
     return summary.designsLabeled + summary.designsUpToDate > 0 ? 0 : 1;

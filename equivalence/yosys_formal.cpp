@@ -122,49 +122,52 @@ std::vector<TraceStep> parseSatTrace(const std::string& log)
 }
 
 FormalChecker::FormalChecker(const Design& design, std::vector<SourceFile> gold,
-                             std::filesystem::path workDir, FormalOptions options)
+                             std::filesystem::path workDir, FormalOptions options, int workers)
     : design_(design), gold_(std::move(gold)), workDir_(std::filesystem::absolute(workDir)),
       options_(options)
 {
     std::filesystem::create_directories(workDir_);
     if (!writeSources(workDir_ / "gold", gold_) ||
-        !writeFile(workDir_ / "gold.ys", readDesignScript("gold", gold_, design_.top, "gold")))
+        !writeFile(workDir_ / "gold.ys", readDesignScript("gold", gold_, design_.top, "gold"))) {
         goldFailure_ = "cannot write the formal work folder " + workDir_.string();
+        return;
+    }
+    for (int i = 0; i < std::max(1, workers); ++i) {
+        auto w = std::make_unique<YosysWorker>(yosysSandbox(workDir_), 8192);
+        YosysRun r = w->load(workDir_ / "gold.ys", options_.timeoutSeconds + 30);
+        if (!r.ok) {
+            static const std::regex errRe(R"(ERROR: ([^\n]*))");
+            std::smatch m;
+            goldFailure_ = "the original design does not load in Yosys: " +
+                           (std::regex_search(r.log, m, errRe) ? m[1].str() : r.failure);
+            idle_.clear();
+            return;
+        }
+        idle_.push_back(std::move(w));
+    }
 }
 
 FormalChecker::~FormalChecker() = default;
 
-// An idle worker holding the original, or a new one that loads it (once per worker).
-std::unique_ptr<YosysWorker> FormalChecker::takeWorker(std::string& failure)
+// An idle worker holding the original (waiting for one when all are busy); nullptr when the
+// original did not load.
+std::unique_ptr<YosysWorker> FormalChecker::takeWorker()
 {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!goldFailure_.empty()) {
-            failure = goldFailure_;
-            return nullptr;
-        }
-        if (!idle_.empty()) {
-            auto w = std::move(idle_.back());
-            idle_.pop_back();
-            return w;
-        }
-    }
-    auto w = std::make_unique<YosysWorker>(yosysSandbox(workDir_), 8192);
-    YosysRun r = w->load(workDir_ / "gold.ys", options_.timeoutSeconds + 30);
-    if (r.ok) return w;
-    static const std::regex errRe(R"(ERROR: ([^\n]*))");
-    std::smatch m;
-    failure = "the original design does not load in Yosys: " +
-              (std::regex_search(r.log, m, errRe) ? m[1].str() : r.failure);
-    std::lock_guard<std::mutex> lock(mutex_);
-    goldFailure_ = failure;
-    return nullptr;
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!goldFailure_.empty()) return nullptr;
+    idleChanged_.wait(lock, [&] { return !idle_.empty(); });
+    auto w = std::move(idle_.back());
+    idle_.pop_back();
+    return w;
 }
 
 void FormalChecker::giveBack(std::unique_ptr<YosysWorker> worker)
 {
-    std::lock_guard<std::mutex> lock(mutex_);
-    idle_.push_back(std::move(worker));
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        idle_.push_back(std::move(worker));
+    }
+    idleChanged_.notify_one();
 }
 
 FormalResult FormalChecker::check(const std::vector<SourceFile>& gate, const std::filesystem::path& where)
@@ -176,8 +179,11 @@ FormalResult FormalChecker::check(const std::vector<SourceFile>& gate, const std
         out.message = "cannot write the formal work folder";
         return out;
     }
-    auto worker = takeWorker(out.message);
-    if (!worker) return out;
+    auto worker = takeWorker();
+    if (!worker) {
+        out.message = goldFailure_;
+        return out;
+    }
     const std::string script =
         pairScript(design_, gate) +
         "miter -equiv -flatten -make_outputs gold gate miter\nhierarchy -top miter\n"

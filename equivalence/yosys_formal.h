@@ -1,6 +1,7 @@
 #pragma once
 // Yosys formal check of one mutant against the original, for mutants simulation did not kill.
 
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -38,13 +39,15 @@ struct FormalResult {
 class YosysWorker;
 
 /// Formal checks of many versions of one design against its original (`gold`), in libyosys:
-/// each worker reads, elaborates and flattens the original once and keeps it; a check reads only
-/// the changed version, in a forked copy of that worker, under its own time limit. Safe to call
-/// from several threads (a worker per concurrent check). Checks work in folders under `workDir`.
+/// `workers` resident workers each read, elaborate and flatten the original once and keep it; a
+/// check reads only the changed version, in a forked copy of a worker, under its own time limit.
+/// The workers start in the constructor, on the calling thread, which must outlive the checker
+/// (bubblewrap's --die-with-parent follows the thread that started it). Safe to call `check`
+/// from up to `workers` threads at once (more wait for a free worker).
 class FormalChecker {
 public:
     FormalChecker(const Design& design, std::vector<SourceFile> gold, std::filesystem::path workDir,
-                  FormalOptions options);
+                  FormalOptions options, int workers = 1);
     ~FormalChecker();
 
     /// Compares the original with `gate` (same file list, changed); `dir` (inside workDir) is
@@ -52,7 +55,7 @@ public:
     FormalResult check(const std::vector<SourceFile>& gate, const std::filesystem::path& dir);
 
 private:
-    std::unique_ptr<YosysWorker> takeWorker(std::string& failure);
+    std::unique_ptr<YosysWorker> takeWorker();
     void giveBack(std::unique_ptr<YosysWorker> worker);
 
     const Design& design_;
@@ -60,6 +63,7 @@ private:
     std::filesystem::path workDir_;
     FormalOptions options_;
     std::mutex mutex_;
+    std::condition_variable idleChanged_;
     std::vector<std::unique_ptr<YosysWorker>> idle_;
     std::string goldFailure_;  // the original could not be loaded: every check says why
 };

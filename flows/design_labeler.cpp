@@ -617,10 +617,6 @@ private:
             r.message = gate.error().format();
             return r;
         }
-        std::call_once(formalOnce_, [&] {
-            formal_ = std::make_unique<FormalChecker>(d_, d_.sources, options_.workDir / "formal",
-                                                      options_.formalOptions);
-        });
         return formal_->check(*gate, dir);
     }
 
@@ -630,6 +626,11 @@ private:
         for (size_t i = 0; i < set.size(); ++i)
             if (survivors_[i]) todo.push_back(i);
         if (todo.empty()) return;
+        // Started here, on the labeler's own thread (the workers' sandboxes die with the thread
+        // that started them), one per parallel job.
+        if (options_.formal)
+            formal_ = std::make_unique<FormalChecker>(d_, d_.sources, options_.workDir / "formal",
+                                                      options_.formalOptions, options_.jobs);
         const bool trustEquivalent = options_.formal && canaryDisproved(set);
         std::atomic<size_t> done{0};
         parallelFor(todo.size(), options_.jobs, [&](size_t t) {
@@ -813,7 +814,6 @@ private:
     std::vector<char> killed_;
     std::mutex sinkMutex_;
     std::mutex vcdMutex_;
-    std::once_flag formalOnce_;
     std::unique_ptr<FormalChecker> formal_;  // the original loaded once per Yosys worker
     std::map<const Mutant*, std::string> vcds_;
     LabelOutcome outcome_;
