@@ -4,29 +4,17 @@
 
 namespace veriloop {
 
+// Codes are numbered by their place in DiagCode (VL001 first), so the enum is the one list.
 std::string_view diagCodeName(DiagCode code)
 {
-    switch (code) {
-    case DiagCode::DesignTomlMissing: return "VL001";
-    case DiagCode::DesignTomlInvalid: return "VL002";
-    case DiagCode::SourceMissing: return "VL003";
-    case DiagCode::FrontendRejected: return "VL004";
-    case DiagCode::TestbenchFailsOriginal: return "VL005";
-    case DiagCode::TestbenchTimeout: return "VL006";
-    case DiagCode::BuildFailed: return "VL007";
-    case DiagCode::NoDesigns: return "VL008";
-    case DiagCode::EditMismatch: return "VL009";
-    case DiagCode::FormalSetupError: return "VL010";
-    case DiagCode::UnsupportedConstruct: return "VL011";
-    case DiagCode::ToolMissing: return "VL012";
-    case DiagCode::DatabaseError: return "VL013";
-    case DiagCode::InvalidOption: return "VL014";
-    case DiagCode::NothingToDebug: return "VL015";
-    case DiagCode::PathOutsideDesign: return "VL016";
-    case DiagCode::Interrupted: return "VL017";
-    case DiagCode::InternalError: return "VL018";
-    }
-    return "VL000";
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (int i = 0; i <= static_cast<int>(DiagCode::InternalError); ++i)
+            out.push_back(fmt::format("VL{:03}", i + 1));
+        return out;
+    }();
+    const auto i = static_cast<size_t>(code);
+    return i < names.size() ? std::string_view(names[i]) : std::string_view("VL000");
 }
 
 const std::vector<DiagHelp>& diagCodeHelp()
@@ -123,9 +111,8 @@ const DiagHelp* findDiagHelp(std::string_view name)
         else if (c != 'V' && c != 'L' && c != 'v' && c != 'l') return nullptr;
     if (digits.empty() || digits.size() > 3) return nullptr;
     const int number = std::stoi(digits);
-    for (const auto& row : diagCodeHelp())
-        if (diagCodeName(row.code) == fmt::format("VL{:03}", number)) return &row;
-    return nullptr;
+    const auto& rows = diagCodeHelp();
+    return number >= 1 && number <= static_cast<int>(rows.size()) ? &rows[number - 1] : nullptr;
 }
 
 static std::string_view kindWord(DiagKind kind)

@@ -214,6 +214,7 @@ std::string toolVersion(const std::vector<std::string>& argv)
 std::unique_ptr<Coprocess> Coprocess::start(const ProcessSpec& spec)
 {
     if (spec.argv.empty()) return nullptr;
+    signal(SIGPIPE, SIG_IGN);  // a child that died shows as an ended request, not as a signal
     const std::vector<char*> argv = cStrings(spec.argv);
     const std::vector<std::string> environment = childEnvironment(spec);
     const std::vector<char*> envp = cStrings(environment);
@@ -242,7 +243,6 @@ std::optional<std::string> Coprocess::exchange(const std::string& line, double t
 {
     if (pid_ <= 0) return std::nullopt;
     const std::string message = line + "\n";
-    signal(SIGPIPE, SIG_IGN);  // a child that died is seen below, not as a signal here
     if (write(in_, message.data(), message.size()) != static_cast<ssize_t>(message.size())) {
         stop();
         return std::nullopt;
