@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/debug_commands.h"
+#include "cli/gate_command.h"
 #include "core/design.h"
 #include "core/interrupt.h"
 #include "core/json_text.h"
@@ -603,9 +604,11 @@ int runCommandLine(int argc, char** argv)
     help->footer("Exit codes: 0 explained, 2 no such code.");
 
     auto runDebugCommands = veriloop::cli::addDebugCommands(app);
+    auto runGateCommand = veriloop::cli::addGateCommand(app);
 
     CLI11_PARSE(app, argc, argv);
     if (int rc = runDebugCommands(); rc >= 0) return rc;
+    if (int rc = runGateCommand(); rc >= 0) return rc;
     if (synth->parsed()) return cmdSynthReport(synthDirs, json);
     if (cosim->parsed()) return cmdCosim(cosimBlock, cosimVectors, cosimSeed, json, cosimWork);
 

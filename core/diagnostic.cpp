@@ -9,7 +9,7 @@ std::string_view diagCodeName(DiagCode code)
 {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (int i = 0; i <= static_cast<int>(DiagCode::InternalError); ++i)
+        for (int i = 0; i <= static_cast<int>(kLastDiagCode); ++i)
             out.push_back(fmt::format("VL{:03}", i + 1));
         return out;
     }();
@@ -99,6 +99,12 @@ const std::vector<DiagHelp>& diagCodeHelp()
         {DiagCode::InternalError, "internal error",
          "veriloop hit a state it does not expect: a bug in veriloop, not in your design.",
          "Please report it with the command line and, if you can, the design."},
+        {DiagCode::GitError, "a git repository or revision cannot be read",
+         "`veriloop gate` reads two revisions of a git repository; git could not resolve one of "
+         "them, list what changed between them, or export one (git's message says which).",
+         "Run it inside the repository's work tree (or give --repo), and name revisions that "
+         "exist there: `git rev-parse <rev>` must print a commit. A CI checkout must fetch the "
+         "base revision (e.g. fetch-depth: 0)."},
     };
     return rows;
 }

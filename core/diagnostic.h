@@ -30,7 +30,11 @@ enum class DiagCode {
     PathOutsideDesign,    // VL016
     Interrupted,          // VL017
     InternalError,        // VL018
+    GitError,             // VL019
 };
+
+/// The last row of DiagCode (a new code goes after it and becomes the last).
+inline constexpr DiagCode kLastDiagCode = DiagCode::GitError;
 
 std::string_view diagCodeName(DiagCode code);
 

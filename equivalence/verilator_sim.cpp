@@ -18,14 +18,16 @@ namespace {
 
 std::vector<std::string> verilatorArgs(const Design& design, const std::vector<SourceFile>& files,
                                        SimKind kind, const std::filesystem::path& buildDir,
-                                       bool coverage)
+                                       const SimBuildOptions& options)
 {
     std::vector<std::string> args = {"verilator", "--cc", "--exe", "-Wno-fatal", "-Wno-lint",
                                      "-Wno-style", "-Wno-MULTIDRIVEN",
                                      "--x-assign", "0", "--x-initial", "0",
                                      "-Mdir", "obj", "-o", "Vsim"};
     std::string cflags = "-std=c++20";
+    const bool coverage = options.coverage;
     if (coverage) args.push_back("--coverage-line");
+    if (options.assertions) args.push_back("--assert");
     if (kind == SimKind::Testbench && !design.testbench.isCppHarness()) {
         // A coverage build gets a main of its own that also writes coverage.dat on $fatal.
         if (!coverage) args.push_back("--main");
@@ -151,7 +153,7 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
     build.kind = kind;
     build.dir = buildDir;
     ProcessResult gen =
-        sandbox.run(verilatorArgs(design, files, kind, buildDir, options.coverage), limits, buildDir);
+        sandbox.run(verilatorArgs(design, files, kind, buildDir, options), limits, buildDir);
     build.seconds += gen.seconds;
     if (!gen.ok()) {
         writeFile(buildDir / "verilator.log", gen.err + gen.out);

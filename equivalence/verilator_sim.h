@@ -40,6 +40,8 @@ struct SimBuildOptions {
     /// Line coverage (`--coverage-line`): each run given `+vl_cov=FILE` writes Verilator's
     /// coverage.dat there, also when the testbench stops with $fatal/$stop or a mismatch.
     bool coverage = false;
+    /// `--assert`: immediate and concurrent assertions are checked; a violation fails the run.
+    bool assertions = false;
 };
 
 /// Builds `files` (the schema, or any version of the design sources) with the testbench or the
