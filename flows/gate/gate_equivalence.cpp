@@ -69,7 +69,6 @@ public:
         FormalResult f = checkEquivalence(ctx.head, ctx.base->sources, ctx.head.sources,
                                           ctx.work / "formal", fo);
         GateCheckResult r;
-        r.details = {{"declared", declared}, {"engine", f.engine}, {"bound", f.bound}};
         const auto [file, line] = firstChangedLine(ctx);
         switch (f.status) {
         case FormalStatus::Equivalent:
@@ -94,7 +93,9 @@ public:
             break;
         }
         }
-        r.details = {{"declared", declared}, {"engine", f.engine}, {"bound", f.bound}};
+        r.details["declared"] = declared;
+        r.details["engine"] = f.engine;
+        r.details["bound"] = f.bound;
         return r;
     }
 
