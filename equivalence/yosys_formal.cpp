@@ -84,7 +84,10 @@ FormalResult tryEquivInduct(YosysWorker& worker, const Design& design,
     YosysRun r = worker.run(dir / "equiv.ys", dir, options.timeoutSeconds + 10);
     FormalResult out;
     out.bound = options.bound;
-    if (r.ok && r.log.find("Equivalence successfully proven!") != std::string::npos) {
+    static const std::regex cells(R"(Found (\d+) \$equiv cells)");
+    std::smatch m;
+    const bool anyCell = std::regex_search(r.log, m, cells) && std::stoi(m[1].str()) > 0;
+    if (r.ok && anyCell && r.log.find("Equivalence successfully proven!") != std::string::npos) {
         out.status = FormalStatus::Equivalent;
         out.engine = "equiv-induct";
     } else {
@@ -183,6 +186,16 @@ FormalResult FormalChecker::check(const std::vector<SourceFile>& gate, const std
     if (!worker) {
         out.message = goldFailure_;
         return out;
+    }
+    if (options_.structuralFirst) {
+        FormalOptions quick = options_;
+        quick.timeoutSeconds = std::max(5.0, options_.timeoutSeconds / 4);
+        FormalResult structural = tryEquivInduct(*worker, design_, gate, dir, quick);
+        if (structural.status == FormalStatus::Equivalent) {
+            if (design_.clock.empty()) structural.bound = 0;
+            giveBack(std::move(worker));
+            return structural;
+        }
     }
     const std::string script =
         pairScript(design_, gate) +

@@ -19,6 +19,11 @@ enum class FormalStatus { Equivalent, NonEquivalent, Unknown, Error };
 struct FormalOptions {
     int bound = 20;             // BMC / induction depth for sequential designs
     double timeoutSeconds = 60; // per check
+    /// Try Yosys' structural proof first (equiv_make / equiv_simple / equiv_induct, registers
+    /// paired by name; at most a quarter of the time limit): fast for a refactor that keeps the
+    /// register names, where a miter of wide arithmetic can take the SAT solver very long. A
+    /// proof there is final; anything else goes on to the miter.
+    bool structuralFirst = false;
 };
 
 /// One input assignment per step, as the counterexample gives it.

@@ -27,12 +27,14 @@ std::vector<PortInfo> portsOf(const rtl::RtlFrontendResult& a)
     return ports;
 }
 
-std::string traceText(const std::vector<TraceStep>& trace, size_t maxSteps = 8)
+// The counterexample's inputs, cycle by cycle (the clock, which the harness drives, left out).
+std::string traceText(const std::vector<TraceStep>& trace, const std::string& clock, size_t maxSteps = 8)
 {
     std::string out;
     for (size_t i = 0; i < trace.size() && i < maxSteps; ++i) {
         std::string step;
-        for (const auto& [name, value] : trace[i].inputs) step += fmt::format(" {}=0x{}", name, value);
+        for (const auto& [name, value] : trace[i].inputs)
+            if (name != clock) step += fmt::format(" {}=0x{}", name, value);
         out += fmt::format("{}cycle {}:{}", out.empty() ? "" : "; ", i, step);
     }
     if (trace.size() > maxSteps) out += fmt::format("; ... ({} cycles)", trace.size());
@@ -66,6 +68,7 @@ public:
         FormalOptions fo;
         fo.bound = ctx.settings.formalBound;
         fo.timeoutSeconds = std::max(1.0, ctx.timeoutSeconds - 5);
+        fo.structuralFirst = true;
         FormalResult f = checkEquivalence(ctx.head, ctx.base->sources, ctx.head.sources,
                                           ctx.work / "formal", fo);
         GateCheckResult r;
@@ -75,6 +78,9 @@ public:
             r = gateResult(GateStatus::Pass,
                            ctx.head.clock.empty()
                                ? fmt::format("proved equivalent ({}, complete)", f.engine)
+                               : f.engine == "equiv-induct"
+                               ? fmt::format("proved equivalent ({}: registers paired by name, "
+                                             "induction over depth {})", f.engine, f.bound)
                                : fmt::format("proved equivalent ({}, induction to depth {} with the "
                                              "reset sequence)", f.engine, f.bound));
             break;
@@ -116,14 +122,14 @@ private:
         if (mismatch.empty()) {
             r.summary = fmt::format("Yosys found a counterexample (inputs: {}) that did not replay in "
                                     "Verilator; the change is not proved equivalent",
-                                    traceText(f.trace));
+                                    traceText(f.trace, ctx.head.clock));
         } else {
             auto ev = nlohmann::json::parse(mismatch, nullptr, false);
             r.summary = fmt::format(
                 "not equivalent: at cycle {} output {} is {} in base and {} in head (inputs: {})",
                 ev.value("cycle", 0), ev.value("signal", std::string("?")),
                 ev.value("expected", std::string("?")), ev.value("actual", std::string("?")),
-                traceText(f.trace));
+                traceText(f.trace, ctx.head.clock));
             r.details["replay"] = ev;
         }
         if (!r.artifacts.empty()) r.summary += "; waveform: " + r.artifacts.front();
