@@ -117,7 +117,7 @@ TEST(Coprocess, AnswersLineByLineAndIsStoppedWhenSilent)
 TEST(Diagnostics, EveryCodeHasHelpInOrder)
 {
     const auto& rows = diagCodeHelp();
-    ASSERT_EQ(rows.size(), static_cast<size_t>(DiagCode::InternalError) + 1);
+    ASSERT_EQ(rows.size(), static_cast<size_t>(kLastDiagCode) + 1);
     for (size_t i = 0; i < rows.size(); ++i) {
         EXPECT_EQ(static_cast<size_t>(rows[i].code), i);
         EXPECT_FALSE(rows[i].meaning.empty());
