@@ -209,18 +209,26 @@ int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unc
     if (!db) return 2;
     vl::ExportOptions eo;
     eo.includeUnconfirmed = unconfirmed;
-    auto counts = vl::exportJsonl(*db, out, eo);
-    if (!counts) {
-        fmt::print(stderr, "{}\n", counts.error().format());
+    auto summary = vl::exportJsonl(*db, out, eo);
+    if (!summary) {
+        fmt::print(stderr, "{}\n", summary.error().format());
         return 2;
     }
     nlohmann::json files = nlohmann::json::array();
-    for (const auto& [split, n] : *counts) {
+    for (const auto& [split, n] : summary->records) {
         const std::string file = fmt::format("{}/{}.jsonl", out, split);
         files.push_back({{"split", split}, {"file", file}, {"records", n}});
         if (!json) fmt::print("{}: {} records\n", file, n);
     }
-    if (json) fmt::print("{}\n", vl::jsonText(nlohmann::json{{"out", out}, {"files", files}}, 2));
+    const std::string card = fmt::format("{}/README.md", out), schema = fmt::format("{}/schema.json", out);
+    const std::string waveforms = fmt::format("{}/waveforms", out);
+    if (json)
+        fmt::print("{}\n", vl::jsonText(nlohmann::json{{"out", out}, {"files", files}, {"card", card},
+                                                       {"schema", schema}, {"waveforms", waveforms},
+                                                       {"waveform_files", summary->waveforms}}, 2));
+    else
+        fmt::print("{}: dataset card\n{}: JSON Schema of a record\n{}: {} counterexample waveform(s) (VCD)\n",
+                   card, schema, waveforms, summary->waveforms);
     return 0;
 }
 
@@ -515,13 +523,16 @@ int runCommandLine(int argc, char** argv)
 
     bool unconfirmed = false;
     auto* exp = dataset->add_subcommand(
-        "export", "Write train/val/test JSONL (splits by design). Confirmed bugs are `buggy`;\n"
+        "export", "Write train/val/test JSONL (splits by design), a dataset card (README.md), the\n"
+                  "JSON Schema of a record (schema.json) and counterexample VCDs (waveforms/).\n"
+                  "Confirmed bugs are `buggy`;\n"
                   "originals and proved-equivalent mutants are `bug-free`.");
     exp->add_option("--db", dbPath, "SQLite dataset")->required();
     exp->add_option("--out", outDir, "Output folder")->required();
     exp->add_flag("--include-unconfirmed", unconfirmed,
                   "Also export survived/invalid/timeout mutants with label `unconfirmed`");
-    exp->add_flag("--json", json, "One JSON object: out, files [{split, file, records}]");
+    exp->add_flag("--json", json, "One JSON object: out, files [{split, file, records}], card, schema,\n"
+                                 "waveforms, waveform_files");
     exp->footer("Exit codes: 0 written, 2 the database cannot be opened or the output written (VL013).");
 
     vl::AuditOptions ao;

@@ -1,6 +1,7 @@
 #include "dataset/export.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "core/json_text.h"
 #include "core/source.h"
 #include "core/text.h"
+#include "dataset/dataset_card.h"
 
 namespace veriloop {
 
@@ -42,21 +44,43 @@ std::string fileText(const DesignRow& d, const std::string& path)
 
 }  // namespace
 
-tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
-    Database& db, const std::filesystem::path& outDir, const ExportOptions& options)
+namespace {
+
+// A file name for a mutant id (ids hold ':' and '/').
+std::string waveformName(const std::string& id)
+{
+    std::string name;
+    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
+    if (name.size() > 80) name = name.substr(0, 80);
+    return fmt::format("{}_{}.vcd", name, contentHash(id).substr(0, 8));
+}
+
+void tallyRecord(ExportSummary& s, const std::string& split, const nlohmann::json& r)
+{
+    ++s.records[split];
+    for (const char* field : {"label", "verdict", "bug_class", "language"}) {
+        const auto& v = r[field];
+        s.tally[split][field][v.is_string() && !v.get<std::string>().empty() ? v.get<std::string>() : "(none)"]++;
+    }
+}
+
+}  // namespace
+
+tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::filesystem::path& outDir,
+                                                    const ExportOptions& options)
 {
     std::error_code ec;
-    std::filesystem::create_directories(outDir, ec);
+    std::filesystem::create_directories(outDir / "waveforms", ec);
     const auto designs = db.designs();
     std::vector<std::string> names;
     for (const auto& d : designs)
         if (d.status == "done") names.push_back(d.name);
     const auto splits = assignSplits(names);
     std::map<std::string, std::ofstream> out;
-    std::map<std::string, size_t> counts;
+    ExportSummary summary;
     for (const char* s : {"train", "val", "test"}) {
         out[s].open(outDir / fmt::format("{}.jsonl.tmp", s), std::ios::trunc);
-        counts[s] = 0;
+        summary.records[s] = 0;
         if (!out[s])
             return tl::unexpected(makeDiag(DiagCode::DatabaseError, "cannot write export",
                                            (outDir / s).string()));
@@ -68,13 +92,14 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
         for (const auto& f : d.sources) {  // the bug-free original
             nlohmann::json r = baseRecord(d);
             r["id"] = fmt::format("{}:original:{}", d.name, f.path);
-            r.update({{"label", "bug-free"}, {"bug_class", nullptr}, {"operator", nullptr},
-                      {"file", f.path}, {"line", nullptr}, {"column", nullptr},
+            r.update({{"label", "bug-free"}, {"bug_class", ""}, {"operator", ""},
+                      {"file", f.path}, {"line", 0}, {"column", 0},
                       {"description", "the original design"}, {"diff", ""},
-                      {"verdict", "original"}, {"evidence_kind", "original"}, {"evidence", nullptr}});
+                      {"verdict", "original"}, {"evidence_kind", "original"}, {"evidence", "{}"},
+                      {"waveform", ""}, {"encoding", "utf-8"}});
             setTextFields(r, {{"buggy_source", &f.text}, {"fixed_source", &f.text}});
             stream << jsonText(r) << "\n";
-            ++counts[it->second];
+            tallyRecord(summary, it->second, r);
         }
         for (const auto& row : db.mutants(d.id)) {
             if (!row.verdict) continue;
@@ -91,22 +116,27 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
             for (const auto& f : *mutated)
                 if (f.path == m.file) buggy = f.text;
             nlohmann::json evidence = nlohmann::json::parse(row.verdict->evidence, nullptr, false);
-            if (evidence.is_discarded()) evidence = row.verdict->evidence;
-            if (evidence.is_object()) {
-                evidence["kind"] = row.verdict->evidenceKind;
-                evidence["engine"] = row.verdict->engine;
-                if (row.verdict->bound) evidence["bound"] = row.verdict->bound;
+            if (!evidence.is_object()) evidence = {{"text", row.verdict->evidence}};
+            evidence["kind"] = row.verdict->evidenceKind;
+            evidence["engine"] = row.verdict->engine;
+            if (row.verdict->bound) evidence["bound"] = row.verdict->bound;
+            std::string waveform;
+            if (!row.vcd.empty()) {
+                waveform = "waveforms/" + waveformName(m.id);
+                if (writeFile(outDir / waveform, row.vcd)) ++summary.waveforms;
+                else waveform.clear();
             }
             nlohmann::json r = baseRecord(d);
             r.update({{"id", m.id}, {"label", label}, {"bug_class", m.bugClass},
                       {"operator", m.operatorId}, {"file", m.file}, {"line", m.line},
                       {"column", m.column}, {"verdict", std::string(verdictName(v))},
-                      {"evidence_kind", row.verdict->evidenceKind}, {"evidence", evidence}});
+                      {"evidence_kind", row.verdict->evidenceKind}, {"evidence", jsonText(evidence)},
+                      {"waveform", waveform}, {"encoding", "utf-8"}});
             const std::string diff = unifiedDiff(m.file, buggy, fixed);
             setTextFields(r, {{"description", &m.description}, {"buggy_source", &buggy},
                               {"fixed_source", &fixed}, {"diff", &diff}});
             stream << jsonText(r) << "\n";
-            ++counts[it->second];
+            tallyRecord(summary, it->second, r);
         }
     }
     for (auto& [split, stream] : out) {
@@ -117,7 +147,11 @@ tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
             return tl::unexpected(makeDiag(DiagCode::DatabaseError, "cannot finish the export",
                                            outDir.string()));
     }
-    return counts;
+    if (!writeFile(outDir / "README.md", datasetCard(summary, db.lastRunInfo(), options)) ||
+        !writeFile(outDir / "schema.json", jsonText(recordJsonSchema(), 2) + "\n"))
+        return tl::unexpected(makeDiag(DiagCode::DatabaseError, "cannot write the dataset card",
+                                       outDir.string()));
+    return summary;
 }
 
 }  // namespace veriloop

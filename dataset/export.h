@@ -26,8 +26,19 @@ std::string splitOf(const std::string& designName);
 /// splitOf for each name.
 std::map<std::string, std::string> assignSplits(const std::vector<std::string>& designNames);
 
-/// Writes train.jsonl, val.jsonl, test.jsonl into `outDir`; returns records per split.
-tl::expected<std::map<std::string, size_t>, Diagnostic> exportJsonl(
-    Database& db, const std::filesystem::path& outDir, const ExportOptions& options);
+/// What an export wrote: records per split, and per split the counts by label, bug class and
+/// verdict (the dataset card's tables).
+struct ExportSummary {
+    std::map<std::string, size_t> records;  // split -> records
+    std::map<std::string, std::map<std::string, std::map<std::string, size_t>>> tally;  // split -> field -> value -> n
+    size_t waveforms = 0;                   // counterexample VCDs written
+};
+
+/// Writes train.jsonl, val.jsonl, test.jsonl into `outDir`, counterexample waveforms into
+/// `outDir`/waveforms (a record's `waveform` names its file), a dataset card (README.md) and
+/// the JSON Schema of a record (schema.json). Every record has the same fields with the same
+/// types (dataset_card.h documents them).
+tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::filesystem::path& outDir,
+                                                    const ExportOptions& options);
 
 }  // namespace veriloop

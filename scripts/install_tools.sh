@@ -17,3 +17,18 @@ if [ ! -f "$dest/pyosys/libyosys.so" ]; then
     mv "$dest.partial" "$dest"
 fi
 echo "libyosys $PYOSYS_VERSION: $dest/pyosys"
+
+# Test-side consumers of the export (never used by veriloop itself): the Hugging Face
+# `datasets` library and pandas, pinned, in a virtual environment of their own.
+PYENV=tools/pyenv
+DATASETS_VERSION=4.4.1
+PANDAS_VERSION=2.3.3
+stamp="$PYENV/.installed-datasets-$DATASETS_VERSION-pandas-$PANDAS_VERSION"
+if [ ! -f "$stamp" ]; then
+    rm -rf "$PYENV"
+    python3 -m venv "$PYENV"
+    "$PYENV/bin/pip" install --quiet --disable-pip-version-check \
+        "datasets==$DATASETS_VERSION" "pandas==$PANDAS_VERSION"
+    touch "$stamp"
+fi
+echo "test-side datasets $DATASETS_VERSION, pandas $PANDAS_VERSION: $PYENV/bin/python"

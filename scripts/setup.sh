@@ -8,7 +8,7 @@ if command -v apt-get >/dev/null 2>&1; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
         build-essential cmake make g++ pkg-config python3 \
-        git verilator iverilog bubblewrap z3 sqlite3 python3-pip unzip libpython3.11-dev \
+        git chromium verilator iverilog bubblewrap z3 sqlite3 python3-pip python3-venv unzip libpython3.11-dev \
         libsqlite3-dev libgtest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev \
         libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev libpugixml-dev \
         clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev \

@@ -169,6 +169,31 @@ TEST_F(DatasetBuild, StatsJsonAndExport)
     EXPECT_EQ(runVeriloop({"dataset", "export", "--db", missing, "--out", (*dir_ / "x").string()}).exitCode, 2);
 }
 
+// A user loads the export with the Hugging Face `datasets` library and pandas (installed by
+// scripts/install_tools.sh into tools/pyenv for tests only): every record matches schema.json,
+// the card is there, and integer columns stay integers.
+TEST_F(DatasetBuild, ExportLoadsInDatasetsAndPandasWithOneTypePerColumn)
+{
+    const auto out = *dir_ / "jsonl-card";
+    auto exp = runVeriloop({"dataset", "export", "--db", (*dir_ / "d.sqlite").string(), "--out",
+                            out.string(), "--include-unconfirmed"});
+    ASSERT_EQ(exp.exitCode, 0) << exp.err;
+    const std::string card = readFile(out / "README.md").value_or("");
+    for (const char* part : {"## Fields", "## Labels", "## Splits", "| label | train | val | test |",
+                             "tool versions", "## Licenses", "`line` | integer"})
+        EXPECT_NE(card.find(part), std::string::npos) << part;
+    ProcessSpec py;
+    py.argv = {(sourceDir() / "tools/pyenv/bin/python").string(),
+               (sourceDir() / "tests/consumers/load_export.py").string(), out.string()};
+    py.timeoutSeconds = 300;
+    ProcessResult r = runProcess(py);
+    ASSERT_TRUE(r.ok()) << "run scripts/install_tools.sh (tools/pyenv): " << r.err << r.out;
+    auto seen = nlohmann::json::parse(r.out);
+    EXPECT_GT(seen["records"].get<int>(), 10);
+    EXPECT_EQ(seen["records"], seen["pandas_rows"]);
+    EXPECT_EQ(seen["line_dtype"], "int64");
+}
+
 TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
 {
     auto d = db();
