@@ -16,6 +16,8 @@
 #include "core/json_text.h"
 #include "dataset/database.h"
 #include "dataset/export.h"
+#include "dataset/report_html.h"
+#include "core/text.h"
 #include "flows/cosim.h"
 #include "equivalence/hls_rules.h"
 #include "flows/dataset_audit.h"
@@ -229,6 +231,26 @@ int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unc
     else
         fmt::print("{}: dataset card\n{}: JSON Schema of a record\n{}: {} counterexample waveform(s) (VCD)\n",
                    card, schema, waveforms, summary->waveforms);
+    return 0;
+}
+
+int cmdDatasetReport(const std::string& dbPath, const std::string& out, size_t maxSamples, bool json)
+{
+    auto db = openExisting(dbPath);
+    if (!db) return 2;
+    vl::ReportOptions ro;
+    ro.dbPath = dbPath;
+    ro.maxSamples = maxSamples;
+    const std::string html = vl::datasetReportHtml(*db, ro);
+    if (!vl::writeFile(out, html)) {
+        fmt::print(stderr, "{}\n", vl::makeDiag(vl::DiagCode::DatabaseError, "cannot write the report", out).format());
+        return 2;
+    }
+    const auto abs = std::filesystem::absolute(out).string();
+    if (json)
+        fmt::print("{}\n", vl::jsonText(nlohmann::json{{"report", abs}, {"bytes", html.size()}}));
+    else
+        fmt::print("report: {} ({} KiB; open it in a browser: file://{})\n", out, html.size() / 1024, abs);
     return 0;
 }
 
@@ -551,6 +573,20 @@ int runCommandLine(int argc, char** argv)
     audit->add_option("--jobs,-j", ao.jobs, "make -j for each build")->capture_default_str();
     audit->add_flag("--json", json, "One JSON object: by_verdict counts, false_labels, inconclusive");
 
+    std::string reportOut;
+    size_t reportMax = 20000;
+    auto* report = dataset->add_subcommand(
+        "report", "Write one self-contained HTML file (no network): plots of verdicts per design\n"
+                  "and bug class, evidence kinds, per-operator kill rates, testbench strength and\n"
+                  "checker time, and a filterable table of the samples with diffs and evidence.\n"
+                  "The table takes a filter from the URL: report.html#verdict=equivalent&design=alu");
+    report->add_option("--db", dbPath, "SQLite dataset")->required();
+    report->add_option("--out", reportOut, "HTML file to write")->required();
+    report->add_option("--max-samples", reportMax, "Rows in the samples table (plots count all)")
+        ->capture_default_str();
+    report->add_flag("--json", json, "One JSON object: report (absolute path), bytes");
+    report->footer("Exit codes: 0 written, 2 the database cannot be opened or the file written (VL013).");
+
     std::vector<std::string> mergeInputs;
     auto* merge = dataset->add_subcommand(
         "merge", "Join datasets built with --shard i/N (or on several machines) into one");
@@ -638,6 +674,7 @@ int runCommandLine(int argc, char** argv)
     if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);
     if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv), json);
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed, json);
+    if (report->parsed()) return cmdDatasetReport(dbPath, reportOut, reportMax, json);
     return 2;
 }
 

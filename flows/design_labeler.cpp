@@ -19,6 +19,7 @@
 #include "flows/design_labeler.h"
 
 #include <atomic>
+#include <chrono>
 #include <deque>
 #include <algorithm>
 #include <map>
@@ -741,6 +742,7 @@ private:
     {
         const Mutant& m = *c.mutant;
         const auto dir = options_.workDir / "formal" / contentHash(m.id);
+        const auto start = std::chrono::steady_clock::now();
         FormalResult f = formalCheck(m, dir);
         VerdictRecord v;
         v.verdict = Verdict::Survived;
@@ -778,6 +780,7 @@ private:
         }
         if (v.engine.empty()) v.engine = f.engine;
         v.bound = f.bound;
+        v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
         return v;

@@ -194,6 +194,56 @@ TEST_F(DatasetBuild, ExportLoadsInDatasetsAndPandasWithOneTypePerColumn)
     EXPECT_EQ(seen["line_dtype"], "int64");
 }
 
+// The HTML report as a person sees it: Debian's headless Chromium renders it (screenshot not
+// blank, every plot an SVG with bars) and its filter, taken from the URL, hides the other rows.
+TEST_F(DatasetBuild, HtmlReportRendersInHeadlessChromium)
+{
+    const auto html = *dir_ / "report.html";
+    auto r = runVeriloop({"dataset", "report", "--db", (*dir_ / "d.sqlite").string(), "--out", html.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = readFile(html).value_or("");
+    EXPECT_EQ(text.find("http://"), text.find("http://www.w3.org/2000/svg"));  // no network
+    EXPECT_EQ(text.find("<script src"), std::string::npos);
+    auto chromium = [&](std::vector<std::string> args) {
+        ProcessSpec spec;
+        spec.argv = {"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                     "--user-data-dir=" + (*dir_ / "chromium-profile").string()};
+        spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+        spec.timeoutSeconds = 180;
+        return runProcess(spec);
+    };
+    const auto png = *dir_ / "report.png";
+    ProcessResult shot = chromium({"--window-size=1200,1600", "--screenshot=" + png.string(),
+                                   "file://" + html.string()});
+    ASSERT_TRUE(std::filesystem::exists(png)) << shot.err;
+    ProcessSpec stats;
+    stats.argv = {"python3", (sourceDir() / "tests/consumers/png_stats.py").string(), png.string()};
+    ProcessResult decoded = runProcess(stats);
+    ASSERT_TRUE(decoded.ok()) << decoded.err;
+    auto pixels = nlohmann::json::parse(decoded.out);
+    EXPECT_GT(pixels["colors"].get<int>(), 8) << decoded.out;       // bars in several colors
+    EXPECT_GT(pixels["non_white"].get<double>(), 0.02) << decoded.out;
+
+    ProcessResult dom = chromium({"--dump-dom", "file://" + html.string() + "#verdict=killed"});
+    ASSERT_TRUE(dom.ok()) << dom.err;
+    for (const char* plot : {"verdicts-by-design", "verdicts-by-class", "evidence-kinds",
+                             "operator-kill-rates", "testbench-strength", "time-per-phase"}) {
+        const auto at = dom.out.find(fmt::format("<figure id=\"{}\"><svg", plot));
+        ASSERT_NE(at, std::string::npos) << plot;
+        EXPECT_NE(dom.out.find("<rect", at), std::string::npos) << plot;
+    }
+    size_t rows = 0, hidden = 0, killed = 0;
+    for (size_t at = dom.out.find("<tr class=\"sample\""); at != std::string::npos;
+         at = dom.out.find("<tr class=\"sample\"", at + 1)) {
+        const std::string tag = dom.out.substr(at, dom.out.find('>', at) - at);
+        ++rows;
+        hidden += tag.find("display: none") != std::string::npos;
+        killed += tag.find("data-verdict=\"killed\"") != std::string::npos;
+    }
+    EXPECT_GT(killed, 0u);
+    EXPECT_EQ(hidden, rows - killed);  // the script ran and kept exactly the killed rows
+}
+
 TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
 {
     auto d = db();
