@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/debug_commands.h"
@@ -83,9 +84,14 @@ int parseShard(const std::string& spec, vl::DatasetBuildOptions& o)
 }
 
 int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptions o,
-                    const std::string& shard, bool json, bool quiet)
+                    const std::string& shard, bool json, bool quiet, bool quick)
 {
     if (int rc = parseShard(shard, o)) return rc;
+    if (quick) {
+        o.designLimit = 8;
+        if (o.maxPerDesign == 0) o.maxPerDesign = 12;
+        o.formalTimeout = std::min(o.formalTimeout, 20.0);
+    }
     if (o.workRoot.empty()) o.workRoot = o.db.string() + ".work";
     o.workRoot = std::filesystem::absolute(o.workRoot);
     o.db = std::filesystem::absolute(o.db);
@@ -114,6 +120,17 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
                    summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
                    summary.designsSkipped, summary.mutantsLabeled);
         for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+        if (summary.designsLabeled + summary.designsUpToDate > 0 && !summary.interrupted) {
+            const std::string db = std::filesystem::relative(o.db).string();
+            fmt::print("dataset: {}\nnext:    veriloop dataset report --db {} --out {}.html   # plots and samples\n"
+                       "         veriloop dataset export --db {} --out {}_jsonl    # JSONL + dataset card\n",
+                       db, db, std::filesystem::path(db).replace_extension().string(), db,
+                       std::filesystem::path(db).replace_extension().string());
+            if (quick)
+                fmt::print("this was the --quick slice ({} designs, at most {} mutants each); the full "
+                           "corpus:\n         veriloop dataset build {} --db all.sqlite\n",
+                           o.designLimit, o.maxPerDesign, fmt::join(paths, " "));
+        }
     }
     if (summary.interrupted) {
         fmt::print("interrupted: every verdict above is kept in {}; run the same command again "
@@ -526,6 +543,10 @@ int runCommandLine(int argc, char** argv)
     build->add_option("--shard", shard, "Process slice i of N (i/N) of the designs, e.g. for a Slurm array");
     std::string work;
     build->add_option("--work", work, "Scratch folder (default: <db>.work)");
+    bool quick = false;
+    build->add_flag("--quick", quick,
+                    "A first look in minutes: 8 designs spread over the corpus, at most 12 mutants\n"
+                    "each (unless --max-per-design), 20 s formal checks");
     build->add_flag("--quiet,-q", quiet, "No progress: neither the status line nor the per-design "
                                          "lines (warnings and errors still print)");
     build->add_flag("--json", json,
@@ -668,7 +689,7 @@ int runCommandLine(int argc, char** argv)
         bo.formal = !noFormal;
         bo.workRoot = work;
         bo.commandLine = joinArgs(argc, argv);
-        return cmdDatasetBuild(paths, bo, shard, json, quiet);
+        return cmdDatasetBuild(paths, bo, shard, json, quiet, quick);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
     if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);

@@ -194,6 +194,12 @@ DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots
         dirs.insert(dirs.end(), found.begin(), found.end());
     }
     for (const auto& p : summary.problems) log(p.format());
+    if (options.designLimit > 0 && dirs.size() > options.designLimit) {
+        std::vector<std::filesystem::path> slice;  // evenly spaced: both languages, every corpus
+        for (size_t k = 0; k < options.designLimit; ++k)
+            slice.push_back(dirs[k * dirs.size() / options.designLimit]);
+        dirs = std::move(slice);
+    }
     auto lock = WriterLock::acquire(options.db);
     if (!lock) {
         summary.problems.push_back(lock.error());

@@ -23,6 +23,8 @@ struct DatasetBuildOptions {
     int formalBound = 20;
     double formalTimeout = 60;
     int shardIndex = 0, shardCount = 1;
+    size_t designLimit = 0;               // 0: every design; N: N designs spread evenly over the
+                                          // sorted list (the --quick slice)
     ProgressMode progress = ProgressMode::Quiet;  // the status line on stderr; Quiet also
                                                   // drops the per-design info lines
     std::string commandLine;              // recorded with the run
