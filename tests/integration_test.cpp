@@ -7,6 +7,7 @@
 #include <sys/file.h>
 
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -507,4 +508,55 @@ TEST_F(DatasetBuild, AuditConfirmsLabelsAndCatchesATamperedOne)
     bool named = false;
     for (const auto& f : jb["false_labels"]) named = named || f["id"] == victim;
     EXPECT_TRUE(named) << bad.out;
+}
+
+namespace {
+
+// The `sh` blocks of a markdown page, in order, except those whose info string says `setup`.
+std::string guideScript(const std::string& markdown)
+{
+    std::string script = "set -euo pipefail\n";
+    std::istringstream in(markdown);
+    std::string line;
+    bool inBlock = false, keep = false;
+    while (std::getline(in, line)) {
+        if (!inBlock && line.rfind("```sh", 0) == 0) {
+            inBlock = true;
+            keep = line.find("setup") == std::string::npos;
+        } else if (inBlock && line.rfind("```", 0) == 0) {
+            inBlock = false;
+        } else if (inBlock && keep) {
+            const std::string binary = VERILOOP_BINARY;
+            for (size_t at = line.find("build/veriloop "); at != std::string::npos;
+                 at = line.find("build/veriloop ", at + binary.size()))
+                line.replace(at, std::string("build/veriloop").size(), binary);
+            script += line + "\n";
+        }
+    }
+    return script;
+}
+
+}  // namespace
+
+// docs/getting-started.md is a script: a dataset, its report and export, a planted bug
+// repaired, a change gated. Every command of it runs here, in order.
+TEST(GettingStarted, EveryCommandOfTheGuideRuns)
+{
+    const std::string script = guideScript(readFile(sourceDir() / "docs/getting-started.md").value_or(""));
+    ASSERT_NE(script.find("dataset build"), std::string::npos);
+    ASSERT_NE(script.find(" debug "), std::string::npos);
+    ASSERT_NE(script.find(" gate "), std::string::npos);
+    EXPECT_EQ(script.find("setup.sh"), std::string::npos);  // the set-up block is CI's own job
+    const auto dir = freshDir("getting-started");
+    writeFile(dir / "guide.sh", script);
+    ProcessSpec spec;
+    spec.argv = {"bash", (dir / "guide.sh").string()};
+    spec.cwd = sourceDir();
+    spec.timeoutSeconds = 900;
+    spec.env["TMPDIR"] = dir.string();
+    ProcessResult r = runProcess(spec);
+    ASSERT_TRUE(r.ok()) << "exit " << r.exitCode << "\n" << r.out.substr(r.out.size() > 3000 ? r.out.size() - 3000 : 0) << r.err;
+    EXPECT_NE(r.out.find("## veriloop gate: PASS"), std::string::npos);  // the gate summary
+    EXPECT_NE(r.out.find("+++ b/rtl/counter.sv"), std::string::npos);    // the repair's patch
+    EXPECT_NE(r.out.find("# veriloop verification dataset"), std::string::npos);  // the card
 }
