@@ -144,7 +144,7 @@ bool stderrProgress() { return !std::getenv("VERILOOP_QUIET"); }
 
 int badInput(const Diagnostic& d)
 {
-    fmt::print(stderr, "{}\n", d.format());
+    fmt::print(stderr, "{}\n", d.render());
     return 2;
 }
 
@@ -195,6 +195,7 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
                                fmt::format("veriloop-debug-{}", getpid())
                          : std::filesystem::path(common.work);
     if (stderrProgress()) o.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+    o.progress = progressModeFor(!stderrProgress());
     DebugResult r = runDebugLoop(*design, *proposer, o);
     if (tempWork && !keepWork) {
         std::error_code ec;
@@ -249,6 +250,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
                                  fmt::format("veriloop-eval-{}", getpid())
                            : std::filesystem::path(common.work);
     if (stderrProgress()) eo.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+    eo.progress = progressModeFor(!stderrProgress());
     auto report = evalRepair(eo);
     if (tempWork) {
         std::error_code ec;

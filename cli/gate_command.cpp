@@ -44,7 +44,7 @@ int runGateCommand(GateArgs& a)
             fmt::print("{}\n", vl::jsonText({{"status", "ERROR"},
                                              {"error", {{"code", vl::diagCodeName(report.error().code)},
                                                         {"message", report.error().format()}}}}));
-        fmt::print(stderr, "{}\n", report.error().format());
+        fmt::print(stderr, "{}\n", report.error().render());
         return 2;
     }
     bool written = writeReport(a.junit, vl::gateJunitXml(*report));

@@ -119,7 +119,7 @@ int cmdDatasetBuild(const std::vector<std::string>& paths, vl::DatasetBuildOptio
         fmt::print("designs: {} found, {} labeled, {} up to date, {} skipped; {} mutants labeled\n",
                    summary.designsFound, summary.designsLabeled, summary.designsUpToDate,
                    summary.designsSkipped, summary.mutantsLabeled);
-        for (const auto& p : summary.problems) fmt::print("  {}\n", p.format());
+        for (const auto& p : summary.problems) fmt::print("  {}\n", p.render());
         if (summary.designsLabeled + summary.designsUpToDate > 0 && !summary.interrupted) {
             const std::string db = std::filesystem::relative(o.db).string();
             fmt::print("dataset: {}\nnext:    veriloop dataset report --db {} --out {}.html   # plots and samples\n"
@@ -150,7 +150,7 @@ std::optional<vl::Database> openExisting(const std::string& path)
     }
     auto db = vl::Database::open(path);
     if (!db) {
-        fmt::print(stderr, "{}\n", db.error().format());
+        fmt::print(stderr, "{}\n", db.error().render());
         return std::nullopt;
     }
     return std::move(*db);
@@ -209,13 +209,14 @@ int cmdDatasetStats(const std::string& dbPath, bool json)
     return 0;
 }
 
-int cmdDatasetAudit(const std::string& dbPath, vl::AuditOptions options, bool json)
+int cmdDatasetAudit(const std::string& dbPath, vl::AuditOptions options, bool json, bool quiet)
 {
     options.db = dbPath;
+    options.progress = vl::progressModeFor(quiet);
     options.workDir = dbPath + ".audit";
     auto report = vl::auditDataset(options, [](const std::string& line) { fmt::print(stderr, "{}\n", line); });
     if (!report) {
-        fmt::print(stderr, "{}\n", report.error().format());
+        fmt::print(stderr, "{}\n", report.error().render());
         return 2;
     }
     fmt::print("{}\n", json ? vl::auditReportJson(*report) : vl::auditReportText(*report));
@@ -230,7 +231,7 @@ int cmdDatasetExport(const std::string& dbPath, const std::string& out, bool unc
     eo.includeUnconfirmed = unconfirmed;
     auto summary = vl::exportJsonl(*db, out, eo);
     if (!summary) {
-        fmt::print(stderr, "{}\n", summary.error().format());
+        fmt::print(stderr, "{}\n", summary.error().render());
         return 2;
     }
     nlohmann::json files = nlohmann::json::array();
@@ -276,12 +277,12 @@ int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& i
 {
     auto db = vl::Database::open(dbPath);
     if (!db) {
-        fmt::print(stderr, "{}\n", db.error().format());
+        fmt::print(stderr, "{}\n", db.error().render());
         return 2;
     }
     auto run = db->beginRun(commandLine, "{}", 0, vl::toolVersionsJson());
     if (!run) {
-        fmt::print(stderr, "{}\n", run.error().format());
+        fmt::print(stderr, "{}\n", run.error().render());
         return 2;
     }
     nlohmann::json merged = nlohmann::json::array();
@@ -290,7 +291,7 @@ int cmdDatasetMerge(const std::string& dbPath, const std::vector<std::string>& i
         if (!shard) return 2;
         auto n = db->mergeFrom(*shard, *run);
         if (!n) {
-            fmt::print(stderr, "{}: {}\n", in, n.error().format());
+            fmt::print(stderr, "{}: {}\n", in, n.error().render());
             return 2;
         }
         merged.push_back({{"input", in}, {"verdicts", *n}});
@@ -362,7 +363,7 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
 {
     auto design = vl::loadDesign(dir);
     if (!design) {
-        fmt::print(stderr, "{}\n", design.error().format());
+        fmt::print(stderr, "{}\n", design.error().render());
         return 1;
     }
     auto ops = vl::OperatorRegistry::instance().select(operators);
@@ -373,7 +374,7 @@ int cmdMutate(const std::string& dir, const std::string& operators, bool json, u
     auto view = analyzeDesign(*design, hlsInclude.empty() ? vl::hls::defaultHlsIncludeDir()
                                                           : std::filesystem::path(hlsInclude));
     if (!view) {
-        fmt::print(stderr, "{}\n", view.error().format());
+        fmt::print(stderr, "{}\n", view.error().render());
         return 1;
     }
     vl::GenerateOptions go{seed, 0, view->hls ? &*view->hls : nullptr};
@@ -421,7 +422,7 @@ int cmdSynthReport(const std::vector<std::string>& dirs, bool json)
         for (const auto& dir : vl::findDesignDirs(root)) {
             auto design = vl::loadDesign(dir);
             if (!design) {
-                fmt::print(stderr, "{}\n", design.error().format());
+                fmt::print(stderr, "{}\n", design.error().render());
                 ++failures;
                 continue;
             }
@@ -431,7 +432,7 @@ int cmdSynthReport(const std::vector<std::string>& dirs, bool json)
             std::error_code ec;
             std::filesystem::remove_all(work, ec);
             if (!rep) {
-                fmt::print(stderr, "{}\n", rep.error().format());
+                fmt::print(stderr, "{}\n", rep.error().render());
                 ++failures;
                 continue;
             }
@@ -472,7 +473,7 @@ int cmdListOperators(bool json)
 int cmdCosim(const std::string& block, int vectors, uint64_t seed, bool json, const std::string& work)
 {
     auto fail = [json](const vl::Diagnostic& d) {
-        fmt::print(stderr, "{}\n", d.format());
+        fmt::print(stderr, "{}\n", d.render());
         if (json)
             fmt::print("{}\n", vl::jsonText(nlohmann::json{{"status", "ERROR"},
                                               {"error", {{"code", vl::diagCodeName(d.code)},
@@ -593,6 +594,7 @@ int runCommandLine(int argc, char** argv)
     audit->add_option("--design", ao.designs, "Only these designs (repeatable)");
     audit->add_option("--jobs,-j", ao.jobs, "make -j for each build")->capture_default_str();
     audit->add_flag("--json", json, "One JSON object: by_verdict counts, false_labels, inconclusive");
+    audit->add_flag("--quiet,-q", quiet, "No progress (status line and per-design lines)");
 
     std::string reportOut;
     size_t reportMax = 20000;
@@ -692,7 +694,7 @@ int runCommandLine(int argc, char** argv)
         return cmdDatasetBuild(paths, bo, shard, json, quiet, quick);
     }
     if (stats->parsed()) return cmdDatasetStats(dbPath, json);
-    if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json);
+    if (audit->parsed()) return cmdDatasetAudit(auditDb, ao, json, quiet);
     if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv), json);
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed, json);
     if (report->parsed()) return cmdDatasetReport(dbPath, reportOut, reportMax, json);

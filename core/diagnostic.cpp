@@ -1,5 +1,7 @@
 #include "core/diagnostic.h"
 
+#include <fstream>
+
 #include <fmt/format.h>
 
 namespace veriloop {
@@ -142,6 +144,30 @@ std::string Diagnostic::format() const
         where += ": ";
     }
     return fmt::format("{}{} {}: {}", where, kindWord(kind), diagCodeName(code), message);
+}
+
+std::string Diagnostic::render() const
+{
+    std::string out = format();
+    if (!file.empty() && line > 0) {
+        std::ifstream in(file);
+        std::string text;
+        for (int i = 0; i < line && std::getline(in, text); ++i) {
+        }
+        if (in && text.size() < 400) {
+            std::string caret;
+            for (int i = 0; i + 1 < column && i < static_cast<int>(text.size()); ++i)
+                caret += text[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
+            out += fmt::format("\n    {}\n    {}^", text, caret);
+        }
+    }
+    if (const DiagHelp* help = findDiagHelp(diagCodeName(code))) {
+        std::string action(help->action);
+        if (const auto stop = action.find(". "); stop != std::string::npos) action = action.substr(0, stop + 1);
+        out += fmt::format("\n  hint: {} (`veriloop help {}` explains {})", action, diagCodeName(code),
+                           diagCodeName(code));
+    }
+    return out;
 }
 
 Diagnostic makeDiag(DiagCode code, std::string message, std::string file, int line, int column)

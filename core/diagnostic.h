@@ -62,6 +62,9 @@ struct Diagnostic {
 
     /// "file:line:col: error VL004: message" in the style compilers use.
     std::string format() const;
+    /// What a person reads on a terminal: format(), then the source line with a caret under
+    /// the column when the file can be read, then a one-line hint naming `veriloop help VLnnn`.
+    std::string render() const;
 };
 
 Diagnostic makeDiag(DiagCode code, std::string message, std::string file = {}, int line = 0,

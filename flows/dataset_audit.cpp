@@ -56,7 +56,7 @@ struct Seen {
 
 class Auditor {
 public:
-    Auditor(const AuditOptions& o, AuditReport& r) : options_(o), report_(r) {}
+    Auditor(const AuditOptions& o, AuditReport& r, Progress& p) : options_(o), report_(r), progress_(p) {}
 
     void design(const DesignRow& row, const std::vector<MutantRow>& mutants)
     {
@@ -81,6 +81,7 @@ private:
         AuditCount& c = report_.byVerdict[verdict];
         ++c.checked;
         const AuditFinding finding{m.mutant.id, design_, verdict, check, detail};
+        progress_.count(o == Outcome::False ? "false" : o == Outcome::Inconclusive ? "inconclusive" : "confirmed");
         switch (o) {
         case Outcome::FourState: ++c.fourStateOnly; [[fallthrough]];
         case Outcome::Confirmed: ++c.confirmed; break;
@@ -379,6 +380,7 @@ private:
 
     const AuditOptions& options_;
     AuditReport& report_;
+    Progress& progress_;
     std::filesystem::path work_;
     std::string design_;
     std::vector<PortInfo> ports_;
@@ -400,16 +402,20 @@ tl::expected<AuditReport, Diagnostic> auditDataset(const AuditOptions& options,
     if (!db) return tl::unexpected(db.error());
     AuditReport report;
     for (const char* v : {"killed", "nonequivalent", "equivalent", "survived"}) report.byVerdict[v] = {};
-    Auditor auditor(options, report);
-    const auto designs = db->designs();
+    std::vector<DesignRow> designs;
+    for (auto& row : db->designs())
+        if (row.status == "done" &&
+            (options.designs.empty() ||
+             std::find(options.designs.begin(), options.designs.end(), row.name) != options.designs.end()))
+            designs.push_back(std::move(row));
+    Progress progress(options.progress, "designs", designs.size());
+    Auditor auditor(options, report, progress);
     for (size_t i = 0; i < designs.size(); ++i) {
-        const auto& row = designs[i];
-        if (row.status != "done") continue;
-        if (!options.designs.empty() &&
-            std::find(options.designs.begin(), options.designs.end(), row.name) == options.designs.end())
-            continue;
-        log(fmt::format("[{}/{}] {}", i + 1, designs.size(), row.name));
-        auditor.design(row, db->mutants(row.id));
+        progress.startItem(designs[i].name);
+        if (options.progress != ProgressMode::Quiet)
+            progress.around([&] { log(fmt::format("[{}/{}] {}", i + 1, designs.size(), designs[i].name)); });
+        auditor.design(designs[i], db->mutants(designs[i].id));
+        progress.finishItem();
     }
     std::error_code ec;
     std::filesystem::remove_all(options.workDir, ec);

@@ -15,6 +15,7 @@
 #include <tl/expected.hpp>
 
 #include "core/diagnostic.h"
+#include "core/progress.h"
 
 namespace veriloop {
 
@@ -25,6 +26,7 @@ struct AuditOptions {
     size_t samplePerDesign = 2;      // killed (and HLS survived) mutants re-checked per design
     int jobs = 1;
     std::vector<std::string> designs;  // only these (empty: all)
+    ProgressMode progress = ProgressMode::Quiet;  // status line on stderr (core/progress.h)
 };
 
 struct AuditCount {

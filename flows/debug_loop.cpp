@@ -95,6 +95,7 @@ public:
     DebugSession(const Design& design, Proposer& proposer, const DebugOptions& options)
         : env_{design, options, std::filesystem::absolute(options.workDir)}, d_(design),
           proposer_(proposer), o_(options),
+          progress_(options.progress, "iterations", static_cast<size_t>(std::max(0, options.budget.maxIterations))),
           checker_(design.isRtl() ? makeRtlChecker(env_) : makeHlsChecker(env_))
     {
     }
@@ -110,7 +111,7 @@ public:
     }
 
 private:
-    void log(const std::string& line) const { env_.log(line); }
+    void log(const std::string& line) { progress_.around([&] { env_.log(line); }); }
 
     // ---- the loop ----
 
@@ -145,6 +146,9 @@ private:
         std::string why;
         while (budgetLeft(start, why)) {
             ctx.iteration = ++r_.iterations;
+            if (ctx.iteration > 1) progress_.finishItem();
+            progress_.startItem(fmt::format("{} iteration {}", d_.name, ctx.iteration));
+            progress_.phase("propose", 0, 1);
             ProposalBatch batch = proposer_.propose(ctx);
             r_.promptTokens += batch.promptTokens;
             r_.completionTokens += batch.completionTokens;
@@ -203,6 +207,7 @@ private:
             safe.push_back(&c);
         }
         if (safe.empty()) return false;
+        progress_.phase("check candidates", 0, safe.size());
         std::vector<CandidateOutcome> outcomes = checker_->check(ctx.sources, safe, ctx.iteration);
         // Candidates after the first that passed may or may not have run (threads race); the
         // transcript must not depend on that, so they count as not run.
@@ -215,7 +220,10 @@ private:
             AttemptRecord& a = r_.attempts[attemptIndex[i]];
             a.outcome = outcomes[i].outcome;
             a.detail = env_.normalize(outcomes[i].detail);
-            if (a.outcome != "not-run") ++r_.candidatesChecked;
+            if (a.outcome != "not-run") {
+                ++r_.candidatesChecked;
+                progress_.count(a.outcome);
+            }
             if (a.outcome == "passed" && passed < 0) passed = static_cast<int>(i);
             if (a.outcome != "passed" && a.outcome != "not-run" && !safe[i]->reply.empty())
                 ctx.history.push_back({ctx.iteration, safe[i]->reply, a.diff, feedbackText(a)});
@@ -273,6 +281,7 @@ private:
     const Design& d_;
     Proposer& proposer_;
     const DebugOptions& o_;
+    Progress progress_;
     std::unique_ptr<DebugChecker> checker_;
     DebugResult r_;
 };

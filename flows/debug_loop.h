@@ -19,6 +19,7 @@
 
 #include "core/design.h"
 #include "core/diagnostic.h"
+#include "core/progress.h"
 #include "equivalence/yosys_formal.h"
 #include "flows/fault_localization.h"
 #include "llm_client/proposer.h"
@@ -47,6 +48,7 @@ struct DebugOptions {
     bool formal = true;   ///< Yosys equivalence against the golden for `correct`
     FormalOptions formalOptions;
     std::function<void(const std::string&)> log;  ///< progress lines (stderr); may be empty
+    ProgressMode progress = ProgressMode::Quiet;   ///< status line: iteration k/N, outcomes
 };
 
 enum class RepairVerdict { Correct, Plausible, Failed };

@@ -143,8 +143,10 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
     report.split = options.split;
     report.k = options.debug.budget.maxIterations;
     const auto workRoot = std::filesystem::absolute(options.workRoot);
+    Progress progress(options.progress, "samples", todo.size());
     for (size_t i = 0; i < todo.size(); ++i) {
         const auto& [row, m] = todo[i];
+        progress.startItem(fmt::format("{} {}", row->name, m.operatorId));
         EvalSampleResult s{m.id, row->name, m.bugClass, m.operatorId};
         auto proposer = options.makeProposer();
         report.proposer = proposer->name();
@@ -185,10 +187,14 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
                     break;
                 }
         }
+        progress.count(s.verdict);
         if (options.log)
-            options.log(fmt::format("[{}/{}] {} {}: {} (rounds {}, FL rank {}, {:.1f} s)", i + 1,
-                                    todo.size(), row->name, m.operatorId, s.verdict, s.iterations,
-                                    s.flRank, s.seconds));
+            progress.around([&] {
+                options.log(fmt::format("[{}/{}] {} {}: {} (rounds {}, FL rank {}, {:.1f} s)", i + 1,
+                                        todo.size(), row->name, m.operatorId, s.verdict, s.iterations,
+                                        s.flRank, s.seconds));
+            });
+        progress.finishItem();
         report.samples.push_back(std::move(s));
     }
     if (report.proposer.empty() && options.makeProposer) report.proposer = options.makeProposer()->name();

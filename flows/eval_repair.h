@@ -25,6 +25,7 @@
 #include <tl/expected.hpp>
 
 #include "core/diagnostic.h"
+#include "core/progress.h"
 #include "flows/debug_loop.h"
 
 namespace veriloop {
@@ -36,7 +37,8 @@ struct EvalRepairOptions {
     DebugOptions debug;                 ///< budget (k = maxIterations), jobs, formal, ...
     std::filesystem::path workRoot;     ///< scratch; per-sample folders are removed after use
     std::function<std::unique_ptr<Proposer>()> makeProposer;
-    std::function<void(const std::string&)> log;  ///< progress (stderr)
+    std::function<void(const std::string&)> log;  ///< a line per sample (stderr)
+    ProgressMode progress = ProgressMode::Quiet;   ///< status line on stderr (core/progress.h)
 };
 
 struct EvalSampleResult {

@@ -157,3 +157,20 @@ TEST(Progress, StatusLineCountsAndEstimates)
     EXPECT_EQ(std::ftell(out), 0L);  // Plain: nothing within the first 30 s
     std::fclose(out);
 }
+
+TEST(Diagnostics, RenderShowsTheSourceLineWithACaretAndAHint)
+{
+    const auto dir = std::filesystem::temp_directory_path() / fmt::format("veriloop-render-{}", getpid());
+    std::filesystem::create_directories(dir);
+    writeFile(dir / "x.sv", "module x(input a, output y);\n  assign y = a +;\nendmodule\n");
+    Diagnostic d = makeDiag(DiagCode::FrontendRejected, "syntax error", (dir / "x.sv").string(), 2, 17);
+    const std::string text = d.render();
+    EXPECT_EQ(text.rfind(d.format(), 0), 0u);  // the compiler-style line first
+    EXPECT_NE(text.find("\n      assign y = a +;\n                    ^\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("hint: "), std::string::npos);
+    EXPECT_NE(text.find("veriloop help VL004"), std::string::npos);
+    // No file, no excerpt: the line and the hint only.
+    const std::string bare = makeDiag(DiagCode::GitError, "revision 'x' does not name a commit").render();
+    EXPECT_EQ(std::count(bare.begin(), bare.end(), '\n'), 1);
+    std::filesystem::remove_all(dir);
+}
