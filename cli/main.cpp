@@ -18,6 +18,7 @@
 #include "dataset/database.h"
 #include "dataset/export.h"
 #include "dataset/report_html.h"
+#include "flows/waveform.h"
 #include "core/text.h"
 #include "flows/cosim.h"
 #include "equivalence/hls_rules.h"
@@ -269,6 +270,28 @@ int cmdDatasetReport(const std::string& dbPath, const std::string& out, size_t m
         fmt::print("{}\n", vl::jsonText(nlohmann::json{{"report", abs}, {"bytes", html.size()}}));
     else
         fmt::print("report: {} ({} KiB; open it in a browser: file://{})\n", out, html.size() / 1024, abs);
+    return 0;
+}
+
+int cmdDatasetWaveform(const std::string& dbPath, const std::string& id, const std::string& out, bool json)
+{
+    auto db = openExisting(dbPath);
+    if (!db) return 2;
+    auto r = vl::writeMutantWaveforms(*db, id, out, 2);
+    if (!r) {
+        fmt::print(stderr, "{}\n", r.error().render());
+        return 2;
+    }
+    if (json) {
+        fmt::print("{}\n", vl::jsonText(nlohmann::json{{"original", r->original.string()},
+                                                       {"mutant", r->mutant.string()},
+                                                       {"stimulus", r->stimulus},
+                                                       {"mismatch", r->mismatch}}));
+    } else {
+        fmt::print("original: {}\nmutant:   {}\nstimulus: {}\n{}\n(open them in GTKWave or Surfer)\n",
+                   r->original.string(), r->mutant.string(), r->stimulus,
+                   r->mismatch.empty() ? "no output differs under this stimulus" : "first difference: " + r->mismatch);
+    }
     return 0;
 }
 
@@ -610,6 +633,17 @@ int runCommandLine(int argc, char** argv)
     report->add_flag("--json", json, "One JSON object: report (absolute path), bytes");
     report->footer("Exit codes: 0 written, 2 the database cannot be opened or the file written (VL013).");
 
+    std::string waveId, waveOut = "waveforms";
+    auto* waveform = dataset->add_subcommand(
+        "waveform", "Write VCD waveforms of one RTL mutant and its original, each built alone with\n"
+                    "Verilator tracing and driven by the mutant's formal counterexample, or else by\n"
+                    "the design's seeded random stimulus; prints both paths and the first difference.");
+    waveform->add_option("--db", dbPath, "SQLite dataset")->required();
+    waveform->add_option("--id", waveId, "Mutant id (from the export or the HTML report)")->required();
+    waveform->add_option("--out", waveOut, "Folder for the two VCD files")->capture_default_str();
+    waveform->add_flag("--json", json, "One JSON object: original, mutant, stimulus, mismatch");
+    waveform->footer("Exit codes: 0 written, 2 no such dataset or mutant, an HLS design, or a build failure.");
+
     std::vector<std::string> mergeInputs;
     auto* merge = dataset->add_subcommand(
         "merge", "Join datasets built with --shard i/N (or on several machines) into one");
@@ -698,6 +732,7 @@ int runCommandLine(int argc, char** argv)
     if (merge->parsed()) return cmdDatasetMerge(dbPath, mergeInputs, joinArgs(argc, argv), json);
     if (exp->parsed()) return cmdDatasetExport(dbPath, outDir, unconfirmed, json);
     if (report->parsed()) return cmdDatasetReport(dbPath, reportOut, reportMax, json);
+    if (waveform->parsed()) return cmdDatasetWaveform(dbPath, waveId, waveOut, json);
     return 2;
 }
 

@@ -28,6 +28,7 @@ std::vector<std::string> verilatorArgs(const Design& design, const std::vector<S
     const bool coverage = options.coverage;
     if (coverage) args.push_back("--coverage-line");
     if (options.assertions) args.push_back("--assert");
+    if (options.trace) args.push_back("--trace");
     if (kind == SimKind::Testbench && !design.testbench.isCppHarness()) {
         // A coverage build gets a main of its own that also writes coverage.dat on $fatal.
         if (!coverage) args.push_back("--main");

@@ -42,6 +42,8 @@ struct SimBuildOptions {
     bool coverage = false;
     /// `--assert`: immediate and concurrent assertions are checked; a violation fails the run.
     bool assertions = false;
+    /// `--trace`: a differential build writes a VCD of every port to +vl_vcd=FILE.
+    bool trace = false;
 };
 
 /// Builds `files` (the schema, or any version of the design sources) with the testbench or the

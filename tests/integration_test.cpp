@@ -245,6 +245,43 @@ TEST_F(DatasetBuild, HtmlReportRendersInHeadlessChromium)
     EXPECT_EQ(hidden, rows - killed);  // the script ran and kept exactly the killed rows
 }
 
+// A confirmed bug as waveforms: the mutant and its original, each built alone with tracing and
+// driven by the recorded counterexample (formal) or the design's random stimulus (a kill).
+TEST_F(DatasetBuild, WaveformsOfAConfirmedBugAndItsOriginal)
+{
+    auto d = db();
+    std::string formalId, killedId;
+    for (const auto& row : d.designs())
+        for (const auto& m : d.mutants(row.id)) {
+            if (!m.verdict) continue;
+            if (m.verdict->verdict == Verdict::Nonequivalent && formalId.empty()) formalId = m.mutant.id;
+            if (m.verdict->verdict == Verdict::Killed && row.name == "tiny_counter" && killedId.empty())
+                killedId = m.mutant.id;
+        }
+    ASSERT_FALSE(formalId.empty());
+    ASSERT_FALSE(killedId.empty());
+    for (const auto& [id, stimulus] : {std::pair{formalId, "counterexample"}, std::pair{killedId, "random"}}) {
+        const auto out = *dir_ / ("waves-" + contentHash(id));
+        auto r = runVeriloop({"dataset", "waveform", "--db", (*dir_ / "d.sqlite").string(), "--id", id,
+                              "--out", out.string(), "--json"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        auto j = nlohmann::json::parse(r.out);
+        EXPECT_NE(j["stimulus"].get<std::string>().find(stimulus), std::string::npos) << r.out;
+        EXPECT_FALSE(j["mismatch"].get<std::string>().empty()) << r.out;  // the bug shows
+        for (const char* side : {"original", "mutant"}) {
+            const std::string vcd = readFile(j[side].get<std::string>()).value_or("");
+            EXPECT_NE(vcd.find("$enddefinitions"), std::string::npos) << side;
+            EXPECT_NE(vcd.find("$var wire"), std::string::npos) << side;
+            if (std::string(stimulus) == "random") {  // a sequential design: many time steps
+                EXPECT_NE(vcd.find("\n#1"), std::string::npos) << side;
+            }
+        }
+    }
+    auto missing = runVeriloop({"dataset", "waveform", "--db", (*dir_ / "d.sqlite").string(), "--id", "no-such-id"});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("no mutant with this id"), std::string::npos);
+}
+
 TEST_F(DatasetBuild, KilledMutantsReproduceOneByOne)
 {
     auto d = db();
