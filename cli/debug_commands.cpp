@@ -332,6 +332,8 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
                      "by_bug_class, results");
     st->evalCommon.add(repair);
     st->evalLlm.add(repair);
+    repair->footer("Exit codes: 0 evaluated (the report says how many were repaired), 2 bad input "
+                   "(no such dataset or split, a bad option).");
 
     return [st, debug, repair]() -> int {
         if (debug->parsed())

@@ -669,6 +669,7 @@ int runCommandLine(int argc, char** argv)
 
     auto* operators = app.add_subcommand("operators", "List the mutation operators and bug classes");
     operators->add_flag("--json", json, "JSON output");
+    operators->footer("Exit codes: 0 listed.");
 
     std::vector<std::string> synthDirs;
     auto* synth = app.add_subcommand(
@@ -688,8 +689,8 @@ int runCommandLine(int argc, char** argv)
         "with the same seeded random vectors and compare every output exactly. The block's\n"
         "design.toml [cosim] table names the twin (hls) and the two drivers (hls_driver,\n"
         "rtl_driver), which print one line `vec <i>: <values>` per vector.\n"
-        "Exit 0: all vectors agree (PASS); 1: a vector differs or a side crashed or hung (FAIL;\n"
-        "the first differing vector is shown as `hls:` and `rtl:` lines); 2: setup error (ERROR).\n"
+        "Exit codes: 0 all vectors agree (PASS); 1 a vector differs or a side crashed or hung (FAIL;\n"
+        "the first differing vector is shown as `hls:` and `rtl:` lines); 2 setup error (ERROR).\n"
         "--json prints {status, block, hls_design, seed, vectors, compared, mismatches,\n"
         "first_mismatch: {vector, hls, rtl, fields} | null,\n"
         "hls / rtl: {build_s, build_reused, run_s, lines, failure}},\n"
