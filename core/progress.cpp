@@ -37,10 +37,22 @@ Progress::Progress(ProgressMode mode, std::string unit, size_t total, FILE* out)
     : mode_(mode), unit_(std::move(unit)), total_(total), out_(out), start_(Clock::now()),
       itemStart_(start_), phaseStart_(start_), lastShown_(start_)
 {
+    if (mode_ == ProgressMode::Quiet) return;
+    ticker_ = std::thread([this] {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (!tick_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; }))
+            show(false);
+    });
 }
 
 Progress::~Progress()
 {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    tick_.notify_all();
+    if (ticker_.joinable()) ticker_.join();
     std::lock_guard<std::mutex> lock(mutex_);
     clearLive();
 }

@@ -1,17 +1,20 @@
 #pragma once
 // Progress of long commands, one rule for all of them (STYLE: results a person can read):
-//   Live  - a terminal: one status line on stderr, redrawn in place at most 5 times a second;
+//   Live  - a terminal: one status line on stderr, redrawn in place at most 5 times a second
+//           and at least once a second (a ticker thread: elapsed times move during long builds);
 //   Plain - not a terminal, or CI set: the same line printed as a plain line every 30 s;
 //   Quiet - --quiet: nothing.
 // The line: units done/total, the current item and phase with its elapsed time, counts by
 // outcome, the rate and an ETA from the units finished so far.
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace veriloop {
 
@@ -52,6 +55,9 @@ private:
     Clock::time_point start_, itemStart_, phaseStart_, lastShown_;
     bool lineOnScreen_ = false;
     mutable std::mutex mutex_;
+    std::condition_variable tick_;
+    bool stopping_ = false;
+    std::thread ticker_;  // redraws the line while nothing else happens (last: starts last)
 };
 
 }  // namespace veriloop

@@ -1,5 +1,6 @@
 #include <signal.h>
 #include <chrono>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -156,6 +157,26 @@ TEST(Progress, StatusLineCountsAndEstimates)
     std::fseek(out, 0, SEEK_END);
     EXPECT_EQ(std::ftell(out), 0L);  // Plain: nothing within the first 30 s
     std::fclose(out);
+}
+
+// A long build emits no event, yet its elapsed time on a terminal must move: the ticker redraws.
+TEST(Progress, LiveLineKeepsTheElapsedTimeMovingWhileNothingHappens)
+{
+    FILE* out = std::tmpfile();
+    ASSERT_NE(out, nullptr);
+    {
+        Progress p(ProgressMode::Live, "designs", 1, out);
+        p.startItem("alu");
+        p.phase("build schema", 0, 40);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2300));
+    }
+    std::fseek(out, 0, SEEK_END);
+    std::string text(static_cast<size_t>(std::ftell(out)), '\0');
+    std::rewind(out);
+    ASSERT_EQ(std::fread(text.data(), 1, text.size(), out), text.size());
+    std::fclose(out);
+    EXPECT_NE(text.find("alu: build schema 0/40 (2s)"), std::string::npos) << text;
+    EXPECT_GE(std::count(text.begin(), text.end(), '\r'), 3);
 }
 
 TEST(Diagnostics, RenderShowsTheSourceLineWithACaretAndAHint)
