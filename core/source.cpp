@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -73,6 +74,13 @@ std::string contentHash(const std::string& data)
         h *= 1099511628211ULL;
     }
     return fmt::format("{:016x}", h);
+}
+
+std::string fileStemFor(const std::string& id)
+{
+    std::string stem;
+    for (char c : id) stem += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+    return stem.substr(0, 80) + "_" + contentHash(id).substr(0, 8);
 }
 
 }  // namespace veriloop

@@ -69,4 +69,9 @@ tl::expected<std::vector<SourceFile>, Diagnostic> applyEdits(const std::vector<S
 /// Stable 64-bit FNV-1a content hash, as 16 hex digits.
 std::string contentHash(const std::string& data);
 
+/// A file name stem for an id that may hold any characters (a mutant id has ':' and '/'): the
+/// id with other characters than letters, digits and '-' made '_', cut to 80, plus 8 hex digits
+/// of its hash (so two ids never share a stem).
+std::string fileStemFor(const std::string& id);
+
 }  // namespace veriloop

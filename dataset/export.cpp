@@ -46,15 +46,6 @@ std::string fileText(const DesignRow& d, const std::string& path)
 
 namespace {
 
-// A file name for a mutant id (ids hold ':' and '/').
-std::string waveformName(const std::string& id)
-{
-    std::string name;
-    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
-    if (name.size() > 80) name = name.substr(0, 80);
-    return fmt::format("{}_{}.vcd", name, contentHash(id).substr(0, 8));
-}
-
 void tallyRecord(ExportSummary& s, const std::string& split, const nlohmann::json& r)
 {
     ++s.records[split];
@@ -122,7 +113,7 @@ tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::fil
             if (row.verdict->bound) evidence["bound"] = row.verdict->bound;
             std::string waveform;
             if (!row.vcd.empty()) {
-                waveform = "waveforms/" + waveformName(m.id);
+                waveform = "waveforms/" + fileStemFor(m.id) + ".vcd";
                 if (writeFile(outDir / waveform, row.vcd)) ++summary.waveforms;
                 else waveform.clear();
             }

@@ -12,13 +12,6 @@ namespace veriloop {
 
 namespace {
 
-std::string fileSafe(const std::string& id)
-{
-    std::string out;
-    for (char c : id) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
-    return out.substr(0, 80) + "_" + contentHash(id).substr(0, 8);
-}
-
 // The counterexample inputs a formal verdict recorded (evidence "trace": [{port: hex}, ...]).
 std::vector<TraceStep> recordedTrace(const std::string& evidence)
 {
@@ -77,7 +70,7 @@ tl::expected<WaveformResult, Diagnostic> writeMutantWaveforms(Database& db, cons
     if (!buggy) return tl::unexpected(buggy.error());
 
     WaveformResult result;
-    const std::string stem = fileSafe(mutantId);
+    const std::string stem = fileStemFor(mutantId);
     result.original = outDir / (stem + ".original.vcd");
     result.mutant = outDir / (stem + ".mutant.vcd");
     std::vector<std::string> stimulus;
