@@ -407,6 +407,10 @@ TEST(Gate, BadInputExitsTwoWithTheGitDiagnostic)
     ProcessResult outside = runVeriloop({"gate", "--repo", notRepo.string(), "--base", "HEAD~1"});
     EXPECT_EQ(outside.exitCode, 2);
     EXPECT_NE(outside.err.find("not in a git work tree"), std::string::npos) << outside.err;
+    ProcessResult typo = runVeriloop({"gate", "--repo", repo.root().string(), "--base", "HEAD",
+                                      "--designs", (repo.root() / "no-such-folder").string()});
+    EXPECT_EQ(typo.exitCode, 2);  // never "0 designs changed: PASS"
+    EXPECT_NE(typo.err.find("--designs: not a folder"), std::string::npos) << typo.err;
     repo.write("veriloop.toml", "[gate]\nchecks = [\"lintt\"]\n");
     ProcessResult badConfig = runVeriloop({"gate", "--repo", repo.root().string(), "--base", "HEAD"});
     EXPECT_EQ(badConfig.exitCode, 2);

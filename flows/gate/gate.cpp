@@ -269,6 +269,9 @@ tl::expected<GateReport, Diagnostic> runGate(const GateOptions& options,
 {
     auto repo = gitTopLevel(options.repo);
     if (!repo) return tl::unexpected(repo.error());
+    for (const auto& s : options.scope)  // a mistyped folder must not gate nothing and pass
+        if (!std::filesystem::is_directory(s))
+            return tl::unexpected(makeDiag(DiagCode::InvalidOption, "--designs: not a folder", s.string()));
     auto config = loadGateConfig(options.config.empty() ? *repo / kProjectFile : options.config);
     if (!config) return tl::unexpected(config.error());
     if (!options.config.empty() && config->file.empty())
