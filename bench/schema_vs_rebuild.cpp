@@ -41,7 +41,7 @@ int main(int argc, char** argv)
         return 1;
     }
     const auto work = std::filesystem::temp_directory_path() / fmt::format("veriloop-bench-{}", getpid());
-    auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
+    auto analyzed = rtl::analyzeRtlDesign(*design);
     if (!analyzed) {
         fmt::print(stderr, "{}\n", analyzed.error().format());
         return 1;

@@ -49,19 +49,21 @@ int cmdDoctor(bool json)
     for (const auto& t : tools) {
         const bool missing = t.version.empty();
         ok = ok && !(missing && t.required);
-        j[t.name] = {{"version", t.version}, {"required", t.required}, {"found", !missing}};
+        j[t.name] = {{"version", t.version}, {"required", t.required}, {"found", !missing},
+                     {"purpose", t.purpose}};
         if (!json)
-            fmt::print("{:<10} {:<9} {}\n", t.name,
+            fmt::print("{:<10} {:<9} {}\n{:<21}{}\n", t.name,
                        missing ? (t.required ? "MISSING" : "absent") : "ok",
-                       missing ? t.purpose : t.version);
+                       missing ? "" : t.version, "", t.purpose);
     }
     if (json) {
         j["ok"] = ok;
         fmt::print("{}\n", vl::jsonText(j, 2));
     } else if (!ok) {
         fmt::print("\nSome required tools are missing. On Debian 12:\n"
-                   "  apt-get install -y verilator iverilog g++ make bubblewrap\n"
-                   "and libyosys (Yosys 0.70) with scripts/install_tools.sh, then rebuild.\n");
+                   "  apt-get install -y iverilog g++ make perl bubblewrap\n"
+                   "and the pinned engines (Verilator 5.048, libyosys 0.70, slang 1.0.191) with\n"
+                   "scripts/install_tools.sh, then rebuild.\n");
     }
     return ok ? 0 : 1;
 }
@@ -363,7 +365,7 @@ tl::expected<FrontendView, vl::Diagnostic> analyzeDesign(const vl::Design& desig
         return view;
     }
     auto work = std::filesystem::temp_directory_path() / fmt::format("veriloop-mutate-{}", getpid());
-    auto analyzed = vl::rtl::analyzeRtlDesign(design, work);
+    auto analyzed = vl::rtl::analyzeRtlDesign(design);
     std::error_code ec;
     std::filesystem::remove_all(work, ec);
     if (!analyzed) return tl::unexpected(analyzed.error());

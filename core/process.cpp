@@ -184,6 +184,7 @@ ProcessResult runProcess(const ProcessSpec& spec)
 
 bool onPath(const std::string& program)
 {
+    if (program.find('/') != std::string::npos) return access(program.c_str(), X_OK) == 0;
     const char* path = getenv("PATH");
     if (!path) return false;
     std::string p(path);

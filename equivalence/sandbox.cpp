@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/text.h"
+#include "core/toolchain.h"
 
 namespace veriloop {
 
@@ -75,7 +76,7 @@ std::vector<std::string> isolationArgs()
 
 const std::vector<std::string>& Sandbox::inheritedVariables()
 {
-    static const std::vector<std::string> names = {"PATH", "VERILATOR_ROOT", "YOSYS_DATDIR"};
+    static const std::vector<std::string> names = {"PATH", "YOSYS_DATDIR"};
     return names;
 }
 
@@ -103,10 +104,12 @@ std::vector<std::string> Sandbox::bwrapArgs(const std::vector<std::string>& argv
                                             const std::filesystem::path& cwd) const
 {
     std::vector<std::string> args = isolationArgs();
-    // Inputs: what the caller listed (a file shows its folder), the working folder and the
-    // folder of the program run (a simulation binary veriloop built).
+    // Inputs: what the caller listed (a file shows its folder), the working folder, the
+    // folder of the program run (a simulation binary veriloop built) and the pinned Verilator
+    // kit (its driver and the runtime sources every model compiles against).
     std::vector<std::filesystem::path> inputs = readable_;
     inputs.push_back(cwd);
+    inputs.push_back(verilatorRoot());
     if (!argv.empty() && !argv[0].empty() && argv[0][0] == '/') inputs.push_back(argv[0]);
     std::vector<std::filesystem::path> visible;
     for (const auto& p : inputs) {

@@ -6,8 +6,8 @@
 //     inputs the caller lists read-only, the work directory as the only writable place,
 //     private /tmp and /dev/shm; nothing else (no /root, /home, /etc/shadow, other designs);
 //   - no network, its own PID/IPC/UTS namespaces, a new session, dies with veriloop;
-//   - an empty environment plus an allow-list (PATH, LANG, HOME, TMPDIR and the tool
-//     variables VERILATOR_ROOT, YOSYS_DATDIR); API keys and user variables never reach it;
+//   - an empty environment plus an allow-list (PATH, LANG, HOME, TMPDIR and YOSYS_DATDIR; the
+//     pinned Verilator finds its own root); API keys and user variables never reach it;
 // and always: wall-clock, CPU, memory, file-size, open-file and process-count limits, the
 // whole process tree killed at a limit, and output captured only up to a bound.
 // Without bubblewrap the limits and the environment still apply; the isolation does not

@@ -11,6 +11,7 @@
 
 #include "core/json_text.h"
 #include "core/text.h"
+#include "core/toolchain.h"
 
 namespace veriloop {
 
@@ -20,7 +21,7 @@ std::vector<std::string> verilatorArgs(const Design& design, const std::vector<S
                                        SimKind kind, const std::filesystem::path& buildDir,
                                        const SimBuildOptions& options)
 {
-    std::vector<std::string> args = {"verilator", "--cc", "--exe", "-Wno-fatal", "-Wno-lint",
+    std::vector<std::string> args = {verilatorCommand(), "--cc", "--exe", "-Wno-fatal", "-Wno-lint",
                                      "-Wno-style", "-Wno-MULTIDRIVEN",
                                      "--x-assign", "0", "--x-initial", "0",
                                      "-Mdir", "obj", "-o", "Vsim"};
@@ -173,8 +174,10 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
             std::filesystem::copy_file(o, objDir / o.filename(),
                                        std::filesystem::copy_options::overwrite_existing, ec);
     }
+    // The wheel's verilated.mk names `python` for its includer script; Debian has python3.
     std::vector<std::string> make = {"make", "-s", "-C", objDir.string(), "-f", prefix + ".mk",
-                                     fmt::format("-j{}", std::max(1, options.jobs)), "Vsim"};
+                                     fmt::format("-j{}", std::max(1, options.jobs)),
+                                     "PYTHON3=python3", "Vsim"};
     ProcessResult mk = sandbox.run(make, limits, buildDir);
     build.seconds += mk.seconds;
     if (!mk.ok())
@@ -227,8 +230,11 @@ namespace {
 
 ProcessResult runSim(const SimBuild& build, const Sandbox& sandbox, const SimRunOptions& options)
 {
+    // +verilator+quiet: no end-of-run report, whose wall time and speed differ run to run
+    // and would make every schema look unfaithful to the original's output.
     std::vector<std::string> argv = {build.exe.string(),
-                                     fmt::format("+{}={}", "vl_mutant", options.selector)};
+                                     fmt::format("+{}={}", "vl_mutant", options.selector),
+                                     "+verilator+quiet"};
     argv.insert(argv.end(), options.extraArgs.begin(), options.extraArgs.end());
     SandboxLimits limits;
     limits.wallSeconds = options.timeoutSeconds;

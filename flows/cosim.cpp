@@ -274,7 +274,7 @@ tl::expected<CosimResult, Diagnostic> runCosim(const CosimSpec& spec, const Cosi
         return tl::unexpected(makeDiag(
             DiagCode::InvalidOption,
             fmt::format("--vectors takes 1..{}, got {}", kMaxCosimVectors, vectors)));
-    for (const char* tool : {"g++", "verilator", "make"})
+    for (const char* tool : {"g++", "make"})
         if (!onPath(tool))
             return tl::unexpected(makeDiag(
                 DiagCode::ToolMissing, fmt::format("`{}` is not on PATH; co-simulation needs it "

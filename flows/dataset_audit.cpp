@@ -186,7 +186,7 @@ private:
 
     void auditRtl(const Design& d, const std::vector<MutantRow>& mutants)
     {
-        auto analyzed = rtl::analyzeRtlDesign(d, work_ / "frontend");
+        auto analyzed = rtl::analyzeRtlDesign(d);
         if (!analyzed) {
             report_.designsSkipped.push_back(design_ + ": " + analyzed.error().format());
             return;

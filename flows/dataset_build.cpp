@@ -21,6 +21,30 @@ namespace veriloop {
 
 namespace {
 
+// Labels from different engines are never mixed in one dataset. A dataset that another
+// toolchain labeled (an earlier veriloop: Verilator 5.006 and its XML frontend) stays readable
+// (export, report, audit), but resuming it here is refused.
+std::optional<Diagnostic> engineChange(Database& db, const std::filesystem::path& path)
+{
+    const auto last = db.lastRunInfo();
+    if (last.empty()) return std::nullopt;
+    const auto before = nlohmann::json::parse(last.at("tool_versions"), nullptr, false);
+    const auto now = nlohmann::json::parse(toolVersionsJson());
+    for (const char* engine : {"verilator", "yosys", "slang"}) {
+        const std::string was = before.is_object() ? before.value(engine, "(none)") : "(unknown)";
+        const std::string is = now.value(engine, "");
+        if (was == is) continue;
+        return makeDiag(
+            DiagCode::DatabaseError,
+            fmt::format("this dataset was labeled with {} `{}`; this veriloop runs `{}`, and "
+                        "labels from different engines are not mixed: build into a new --db file "
+                        "(this one stays readable: export, report, audit)",
+                        engine, was, is),
+            path.string());
+    }
+    return std::nullopt;
+}
+
 std::string optionsJson(const DatasetBuildOptions& o)
 {
     return jsonText(nlohmann::json{{"seed", o.seed},           {"max_per_design", o.maxPerDesign},
@@ -50,7 +74,7 @@ public:
         std::optional<rtl::RtlFrontendResult> rtlView;
         std::optional<HlsAnalysis> hlsView;
         if (design->isRtl()) {
-            auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
+            auto analyzed = rtl::analyzeRtlDesign(*design);
             if (!analyzed) return skip(summary, analyzed.error(), row->id);
             rtlView = std::move(*analyzed);
             sites = rtlView->sites;
@@ -210,6 +234,11 @@ DatasetBuildSummary buildDataset(const std::vector<std::filesystem::path>& roots
     if (!db) {
         summary.problems.push_back(db.error());
         log(db.error().format());
+        return summary;
+    }
+    if (auto changed = engineChange(*db, options.db)) {
+        summary.problems.push_back(*changed);
+        log(changed->format());
         return summary;
     }
     auto runId = db->beginRun(options.commandLine, optionsJson(options), options.seed,

@@ -82,7 +82,7 @@ private:
         r_ = &r;
         std::error_code ec;
         std::filesystem::create_directories(work_, ec);
-        auto analyzed = rtl::analyzeRtlDesign(d_, work_ / "frontend");
+        auto analyzed = rtl::analyzeRtlDesign(d_);
         if (!analyzed) {
             r_->error = analyzed.error();
             return false;

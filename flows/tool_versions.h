@@ -12,7 +12,8 @@ struct ToolStatus {
     std::string purpose;
 };
 
-/// The external tools veriloop runs, with the version each reports.
+/// The external tools veriloop runs, with the version each reports and, in `purpose`, what it
+/// is used for and where it came from.
 std::vector<ToolStatus> probeTools();
 
 /// Tool versions as a JSON object text, recorded with every run.

@@ -57,7 +57,7 @@ tl::expected<WaveformResult, Diagnostic> writeMutantWaveforms(Database& db, cons
     if (!mutated) return tl::unexpected(mutated.error());
     const auto outDir = std::filesystem::absolute(outDirIn);
     const auto work = outDir / ".work";
-    auto analyzed = rtl::analyzeRtlDesign(*design, work / "frontend");
+    auto analyzed = rtl::analyzeRtlDesign(*design);
     if (!analyzed) return tl::unexpected(analyzed.error());
     std::vector<PortInfo> ports;
     for (const auto& p : analyzed->topPorts) ports.push_back({p.name, p.width, p.dir});

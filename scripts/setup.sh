@@ -8,9 +8,9 @@ if command -v apt-get >/dev/null 2>&1; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
         build-essential cmake make g++ pkg-config python3 \
-        git chromium verilator iverilog bubblewrap z3 sqlite3 python3-pip python3-venv unzip libpython3.11-dev \
+        git curl perl chromium iverilog bubblewrap z3 sqlite3 python3-pip python3-venv unzip libpython3.11-dev \
         libsqlite3-dev libgtest-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev \
-        libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev libpugixml-dev \
+        libtomlplusplus-dev libspdlog-dev libfmt-dev libexpected-dev \
         clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev \
         libffi-dev libncurses-dev libxml2-dev libz3-dev zlib1g-dev >/dev/null
 fi

@@ -87,7 +87,7 @@ std::vector<SourceFile> hlsMutant(const Design& hls, const std::string& from, co
 std::optional<std::vector<SourceFile>> rtlMutant(const Design& rtl, const std::string& op,
                                                  const std::string& siteText, std::string& description)
 {
-    auto analyzed = rtl::analyzeRtlDesign(rtl, workRoot() / (rtl.name + "-frontend"));
+    auto analyzed = rtl::analyzeRtlDesign(rtl);
     if (!analyzed) {
         ADD_FAILURE() << analyzed.error().format();
         return std::nullopt;

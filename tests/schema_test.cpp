@@ -75,7 +75,7 @@ endmodule
     auto dir = writeDesignWithTestbench("adder", kAdder, tb);
     auto design = loadDesign(dir);
     ASSERT_TRUE(design);
-    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    auto analyzed = rtl::analyzeRtlDesign(*design);
     ASSERT_TRUE(analyzed);
     auto ops = OperatorRegistry::instance().select("arith,logic");
     ASSERT_TRUE(ops);
@@ -114,7 +114,7 @@ endmodule
     auto dir = writeDesignWithTestbench("smul", sv, tb);
     auto design = loadDesign(dir);
     ASSERT_TRUE(design);
-    auto analyzed = rtl::analyzeRtlDesign(*design, dir / "work");
+    auto analyzed = rtl::analyzeRtlDesign(*design);
     ASSERT_TRUE(analyzed);
     auto ops = OperatorRegistry::instance().select("rtl-contassign-zero");
     auto gen = generateMutants(design->sources, analyzed->sites, *ops, {});

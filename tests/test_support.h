@@ -50,14 +50,14 @@ inline std::filesystem::path writeDesignWithTestbench(const std::string& top, co
     return dir;
 }
 
-/// Sites of an inline module, as the full RTL frontend (parser + Verilator) finds them.
+/// Sites of an inline module, as the full RTL frontend (parser + slang) finds them.
 inline std::vector<Site> sitesOf(const std::string& top, const std::string& sv,
                                  const std::string& extraToml = "")
 {
     auto dir = writeDesign(top, sv, extraToml);
     auto design = loadDesign(dir);
     if (!design) return {};
-    auto result = rtl::analyzeRtlDesign(*design, dir / "work");
+    auto result = rtl::analyzeRtlDesign(*design);
     return result ? result->sites : std::vector<Site>{};
 }
 
@@ -68,7 +68,7 @@ inline std::vector<Mutant> mutantsOf(const std::string& op, const std::string& t
     auto dir = writeDesign(top, sv, extraToml);
     auto design = loadDesign(dir);
     if (!design) return {};
-    auto result = rtl::analyzeRtlDesign(*design, dir / "work");
+    auto result = rtl::analyzeRtlDesign(*design);
     if (!result) return {};
     auto ops = OperatorRegistry::instance().select(op);
     if (!ops) return {};

@@ -52,7 +52,7 @@ public:
     GateCheckResult run(const GateDesignContext& ctx) const override
     {
         if (!ctx.head.isRtl()) return gateResult(GateStatus::Skip, "RTL only (an HLS C++ design)");
-        auto head = rtl::analyzeRtlDesign(ctx.head, ctx.work / "frontend-head");
+        auto head = rtl::analyzeRtlDesign(ctx.head);
         if (!head) return gateResult(GateStatus::Error, "head does not elaborate: " + head.error().format());
         std::string declared;
         for (const auto& name : ctx.declaredEquivalent) {

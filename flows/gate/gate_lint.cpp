@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "core/toolchain.h"
 #include "equivalence/sandbox.h"
 #include "flows/gate/gate_check_kit.h"
 
@@ -35,7 +36,7 @@ struct LintRun {
 
 LintRun lint(const Design& d, const std::filesystem::path& work, double timeoutSeconds)
 {
-    std::vector<std::string> argv = {"verilator", "--lint-only", "-Wall", "-Wno-fatal",
+    std::vector<std::string> argv = {verilatorCommand(), "--lint-only", "-Wall", "-Wno-fatal",
                                      "--top-module", d.top};
     std::vector<std::filesystem::path> folders;
     for (const auto& s : d.sources) {

@@ -46,7 +46,7 @@ public:
         std::optional<rtl::RtlFrontendResult> rtlView;
         std::optional<HlsAnalysis> hlsView;
         if (ctx.head.isRtl()) {
-            auto a = rtl::analyzeRtlDesign(ctx.head, ctx.work / "frontend");
+            auto a = rtl::analyzeRtlDesign(ctx.head);
             if (!a) return gateResult(GateStatus::Error, "head does not elaborate: " + a.error().format());
             rtlView = std::move(*a);
             sites = rtlView->sites;

@@ -9,10 +9,10 @@ namespace veriloop::rtl {
 
 namespace {
 
+// Operators and assignments must be in the elaborated design; variable reads are checked
+// through their module's variables instead.
 bool needsNode(SiteKind k)
 {
-    // Variable reads are not checked by position: Verilator reports some of them (ports read
-    // in continuous assignments) at their declaration.
     return k == SiteKind::BinaryOp || k == SiteKind::UnaryOp || k == SiteKind::ProcAssign;
 }
 
@@ -21,11 +21,12 @@ bool needsNode(SiteKind k)
 // identifier made planning quadratic in the file size.
 constexpr size_t kMaxSameTypeVars = 64;
 
-// Per module and type (width, signedness): the variables a wrong-variable mutant may use.
-using SameTypeKey = std::tuple<std::string, int, bool>;
+// Per module and type (width, signedness, enum type): the variables a wrong-variable mutant
+// may use.
+using SameTypeKey = std::tuple<std::string, int, bool, std::string>;
 using SameTypeCache = std::map<SameTypeKey, std::vector<std::string>>;
 
-void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
+void annotateIdentifier(Site& s, const ElaboratedModule& mod, const std::string& clock,
                         const std::string& reset, SameTypeCache& cache)
 {
     const VarInfo* v = mod.var(s.text);
@@ -35,21 +36,22 @@ void annotateIdentifier(Site& s, const XmlModule& mod, const std::string& clock,
     }
     s.width = v->width;
     s.isSigned = v->isSigned;
-    auto [it, fresh] = cache.try_emplace({s.module, v->width, v->isSigned});
+    auto [it, fresh] = cache.try_emplace({s.module, v->width, v->isSigned, v->enumType});
     if (fresh)
         for (const auto& other : mod.vars) {
             if (it->second.size() > kMaxSameTypeVars) break;  // one spare for the site's own
             if (other.param || other.name == clock || other.name == reset ||
                 other.name.rfind("__", 0) == 0)
                 continue;
-            if (other.width == v->width && other.isSigned == v->isSigned)
+            if (other.width == v->width && other.isSigned == v->isSigned &&
+                other.enumType == v->enumType)
                 it->second.push_back(other.name);
         }
     for (const auto& name : it->second)
         if (name != s.text && s.sameTypeVars.size() < kMaxSameTypeVars) s.sameTypeVars.push_back(name);
 }
 
-void annotateSelect(Site& s, const XmlModule& mod)
+void annotateSelect(Site& s, const ElaboratedModule& mod)
 {
     const std::string base = s.text.substr(0, s.text.find('['));
     const VarInfo* v = mod.var(base);
@@ -76,8 +78,7 @@ void annotatePorts(Site& s, const ElaboratedDesign& elab)
 
 }  // namespace
 
-std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<SourceFile>& files,
-                                const ElaboratedDesign& elab, const std::string& clock,
+std::vector<Site> annotateSites(std::vector<Site> sites, const ElaboratedDesign& elab, const std::string& clock,
                                 const std::string& reset)
 {
     std::vector<Site> live;
@@ -85,9 +86,7 @@ std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<Sourc
     for (Site& s : sites) {
         auto mod = elab.modules.find(s.module);
         if (mod == elab.modules.end()) continue;  // module not used by the top
-        if (needsNode(s.kind) &&
-            !elab.hasNodeAt(files[s.token.file].path, s.line, s.column))
-            continue;
+        if (needsNode(s.kind) && !elab.isLive(s.token.file, s.token.begin)) continue;
         if (s.kind == SiteKind::Identifier) annotateIdentifier(s, mod->second, clock, reset, sameType);
         if (s.kind == SiteKind::Select) annotateSelect(s, mod->second);
         if (s.kind == SiteKind::PortConnections) annotatePorts(s, elab);
@@ -96,8 +95,7 @@ std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<Sourc
     return live;
 }
 
-tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design,
-                                                             const std::filesystem::path& workDir)
+tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design)
 {
     RtlFrontendResult result;
     ResetFacts reset;
@@ -114,9 +112,7 @@ tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& desig
         result.modules.insert(result.modules.end(), pr.modules.begin(), pr.modules.end());
         parsed.insert(parsed.end(), pr.sites.begin(), pr.sites.end());
     }
-    std::vector<std::string> paths;
-    for (const auto& s : design.sources) paths.push_back(s.path);
-    auto elab = elaborateWithVerilator(design.dir, paths, design.top, workDir);
+    auto elab = elaborateWithSlang(design);
     if (!elab) return tl::unexpected(elab.error());
     auto top = elab->modules.find(design.top);
     if (top == elab->modules.end())
@@ -125,7 +121,7 @@ tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& desig
                                        (design.dir / "design.toml").string()));
     for (const auto& v : top->second.vars)
         if (!v.dir.empty()) result.topPorts.push_back(v);
-    result.sites = annotateSites(std::move(parsed), design.sources, *elab, design.clock,
+    result.sites = annotateSites(std::move(parsed), *elab, design.clock,
                                  design.reset ? design.reset->name : "");
     return result;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The RTL frontend: the project's parser gives exact ranges, Verilator's elaboration gives
+// The RTL frontend: the project's parser gives exact ranges, slang's elaboration gives
 // widths, directions and liveness. Together they produce the sites the mutators consume.
 
 #include <filesystem>
@@ -10,7 +10,7 @@
 #include "core/design.h"
 #include "core/site.h"
 #include "frontend/rtl/rtl_parser.h"
-#include "frontend/rtl/verilator_xml.h"
+#include "frontend/rtl/slang_elaboration.h"
 
 namespace veriloop::rtl {
 
@@ -20,13 +20,11 @@ struct RtlFrontendResult {
     std::vector<VarInfo> topPorts;    // ports of the top module, in declaration order
 };
 
-/// Parses and elaborates `design`; `workDir` receives Verilator's XML.
-tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design,
-                                                             const std::filesystem::path& workDir);
+/// Parses and elaborates `design`.
+tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design);
 
 /// Annotates parsed sites with elaboration facts and drops the dead ones (exposed for tests).
-std::vector<Site> annotateSites(std::vector<Site> sites, const std::vector<SourceFile>& files,
-                                const ElaboratedDesign& elab, const std::string& clock,
+std::vector<Site> annotateSites(std::vector<Site> sites, const ElaboratedDesign& elab, const std::string& clock,
                                 const std::string& reset);
 
 }  // namespace veriloop::rtl

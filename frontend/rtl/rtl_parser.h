@@ -1,7 +1,7 @@
 #pragma once
 // Structural parser over the lexer's tokens: finds modules, statements and expressions with
 // their exact extents and emits mutation sites. It does not elaborate; the Verilator XML
-// (verilator_xml.h) supplies widths and confirms which sites are live.
+// elaboration (slang_elaboration.h) supplies widths and confirms which sites are live.
 
 #include <string>
 #include <vector>

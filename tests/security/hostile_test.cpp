@@ -196,7 +196,7 @@ TEST(HostileTestbench, DatasetBuildStoresNoSecret)
         "    void'($system(\"env; cat /etc/shadow; cat /root/.bash_history\"));\n"
         "    a = 4'd2; #1;\n    if (y != 4'd3) $display(\"FAIL\");\n"
         "    $display(\"stolen: %s\", \"done\");\n    $fatal(1, \"exfiltration attempt\");\n  end\nendmodule\n");
-    const auto db = dir.parent_path() / "leaky.sqlite";
+    const auto db = dir / "leaky.sqlite";
     auto r = test::runVeriloop({"dataset", "build", dir.string(), "--db", db.string(), "-j", "1"});
     unsetenv("OPENAI_API_KEY");
     EXPECT_NE(r.err.find("VL005"), std::string::npos) << r.out << r.err;

@@ -170,7 +170,7 @@ TEST(BadInput, Latin1SourceIsLabeledAndExportedByteForByte)
         "module tb;\n  logic [3:0] a, b, y;\n  lat dut(.a(a), .b(b), .y(y));\n  initial begin\n"
         "    a = 4'b1100; b = 4'b1010; #1;\n    if (y == 4'b1000) $display(\"PASS\");\n"
         "    else $display(\"FAIL\");\n    $finish;\n  end\nendmodule\n");
-    const auto db = dir.parent_path() / "lat.sqlite";
+    const auto db = dir / "lat.sqlite";
     auto r = test::runVeriloop({"dataset", "build", dir.string(), "--db", db.string(), "-j", "2"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto out = dir.parent_path() / "lat-export";
