@@ -174,10 +174,11 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
             std::filesystem::copy_file(o, objDir / o.filename(),
                                        std::filesystem::copy_options::overwrite_existing, ec);
     }
-    // The wheel's verilated.mk names `python` for its includer script; Debian has python3.
     std::vector<std::string> make = {"make", "-s", "-C", objDir.string(), "-f", prefix + ".mk",
-                                     fmt::format("-j{}", std::max(1, options.jobs)),
-                                     "PYTHON3=python3", "Vsim"};
+                                     fmt::format("-j{}", std::max(1, options.jobs))};
+    const auto variables = verilatorMakeVariables();
+    make.insert(make.end(), variables.begin(), variables.end());
+    make.push_back("Vsim");
     ProcessResult mk = sandbox.run(make, limits, buildDir);
     build.seconds += mk.seconds;
     if (!mk.ok())

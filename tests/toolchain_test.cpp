@@ -203,3 +203,21 @@ TEST(DatasetResume, ADatasetLabeledByOtherEnginesIsNotResumed)
     ASSERT_TRUE(db);
     EXPECT_TRUE(db->designs().empty());  // nothing labeled into it
 }
+
+TEST(PinnedVerilator, BuildsAModelSplitIntoSeveralFilesWithItsPrecompiledHeader)
+{
+    // lfsr's testbench model is split into several C++ files that share a precompiled header;
+    // with the wheel's empty include option the header was passed to the linker.
+    auto design = loadDesign(sourceDir() / "corpora/rtl/lfsr");
+    ASSERT_TRUE(design);
+    const auto dir = freshDir("split-model");
+    auto build = buildSimulation(*design, design->sources, SimKind::Testbench, {}, dir / "build",
+                                 SimBuildOptions{});
+    ASSERT_TRUE(build) << build.error().format();
+    size_t modelFiles = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "build" / "obj"))
+        modelFiles += e.path().extension() == ".cpp" && e.path().filename().string().find("root__") != std::string::npos;
+    EXPECT_GE(modelFiles, 2u);
+    Sandbox sandbox(dir / "build", design->inputFolders());
+    EXPECT_TRUE(runTestbench(*design, *build, sandbox, SimRunOptions{}).passed);
+}
