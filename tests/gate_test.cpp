@@ -340,6 +340,24 @@ bind cmpu cmpu_props props (.*);
     EXPECT_NE(a["details"]["method"].get<std::string>().find("simulation"), std::string::npos);
 }
 
+TEST(Gate, PropertyFileWithoutAssertionsFailsInsteadOfPassing)
+{
+    GateRepo repo("noprops", "[gate]\nchecks = [\"assertions\"]\n[gate.design.cmpu]\nproperties = \"props.sv\"\n");
+    repo.write("hw/cmpu/props.sv", R"(// assert (!lt) when eq: to be written
+module cmpu_props (input logic [3:0] a, input logic [3:0] b, input logic eq, input logic lt);
+    initial $display("assert property (eq |-> !lt);");
+endmodule
+bind cmpu cmpu_props props (.*);
+)");
+    repo.commit("a property file that checks nothing");
+    ProcessResult r = repo.gate();
+    ASSERT_EQ(r.exitCode, 1) << r.out << r.err;
+    auto a = check(nlohmann::json::parse(r.out), "assertions");
+    EXPECT_EQ(a["status"], "FAIL");
+    EXPECT_EQ(a["findings"][0]["rule"], "gate-assertions-empty");
+    EXPECT_EQ(a["findings"][0]["file"], "hw/cmpu/props.sv");
+}
+
 // The required properties of SARIF 2.1.0 (sarif-schema-2.1.0.json): sarifLog {version, runs},
 // run {tool}, tool {driver}, toolComponent {name}, result {message}, message {text (or id)},
 // reportingDescriptor {id}, artifactLocation / region as given; plus what code-scanning views

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "equivalence/verilator_sim.h"
 #include "flows/gate/gate_check_kit.h"
+#include "frontend/rtl/slang_elaboration.h"
 
 namespace veriloop {
 
@@ -44,6 +45,14 @@ public:
             r.findings.push_back(gateFinding(ctx, "gate-assertions-missing", r.summary, "design.toml"));
             return r;
         }
+        // A file without an assertion would pass whatever head does: never a silent PASS.
+        const int asserts = rtl::countAssertStatements(*text);
+        if (asserts == 0) {
+            GateCheckResult r = gateResult(GateStatus::Fail, "the property file " + props +
+                                                                 " holds no assert statement; it checks nothing");
+            r.findings.push_back(gateFinding(ctx, "gate-assertions-empty", r.summary, props, 1));
+            return r;
+        }
         auto files = ctx.head.sources;
         files.push_back({props, *text});
         SimBuildOptions bo;
@@ -64,13 +73,14 @@ public:
         SimRun run = runTestbench(ctx.head, *build, sandbox, ro);
         GateCheckResult r;
         if (run.passed) {
-            r = gateResult(GateStatus::Pass, fmt::format("every assertion of {} held ({})", props, kMethod));
+            r = gateResult(GateStatus::Pass, fmt::format("every assertion of {} ({} assert statements) held ({})",
+                                                         props, asserts, kMethod));
         } else if (run.timedOut) {
             r = gateResult(GateStatus::Timeout, "the testbench with the properties did not finish in time");
         } else {
             r = violation(ctx, run, props);
         }
-        r.details = {{"method", kMethod}, {"properties", props}};
+        r.details = {{"method", kMethod}, {"properties", props}, {"assert_statements", asserts}};
         return r;
     }
 

@@ -14,6 +14,7 @@
 #include <slang/syntax/AllSyntax.h>
 #include <slang/syntax/SyntaxTree.h>
 #include <slang/syntax/SyntaxVisitor.h>
+#include <slang/syntax/SyntaxVisitor.h>
 #include <slang/text/SourceManager.h>
 #include <slang/types/AllTypes.h>
 
@@ -206,6 +207,26 @@ tl::expected<ElaboratedDesign, Diagnostic> elaborateWithSlang(const Design& desi
     ElaborationWalker walker(tokens, out);
     for (const auto* top : root.topInstances) top->visit(walker);
     return out;
+}
+
+int countAssertStatements(const std::string& text)
+{
+    struct Counter : public slang::SyntaxVisitor<Counter> {
+        int count = 0;
+        void handle(const slang::ImmediateAssertionStatementSyntax& s)
+        {
+            count += s.kind == slang::SyntaxKind::ImmediateAssertStatement;
+            visitDefault(s);
+        }
+        void handle(const slang::ConcurrentAssertionStatementSyntax& s)
+        {
+            count += s.kind == slang::SyntaxKind::AssertPropertyStatement;
+            visitDefault(s);
+        }
+    } counter;
+    const auto tree = slang::SyntaxTree::fromText(text);
+    tree->root().visit(counter);
+    return counter.count;
 }
 
 std::string slangVersion()

@@ -46,6 +46,10 @@ struct ElaboratedDesign {
 /// first error at file:line:col.
 tl::expected<ElaboratedDesign, Diagnostic> elaborateWithSlang(const Design& design);
 
+/// How many `assert` statements (immediate or `assert property`) a SystemVerilog text holds,
+/// counted on slang's syntax tree, so comments and strings never count.
+int countAssertStatements(const std::string& text);
+
 /// "slang 1.0.191": the version of the linked library, for `doctor` and run records.
 std::string slangVersion();
 
