@@ -221,3 +221,22 @@ TEST(PinnedVerilator, BuildsAModelSplitIntoSeveralFilesWithItsPrecompiledHeader)
     Sandbox sandbox(dir / "build", design->inputFolders());
     EXPECT_TRUE(runTestbench(*design, *build, sandbox, SimRunOptions{}).passed);
 }
+
+TEST(SlangElaboration, CodeThatMapsBackToNoSourceIsAnErrorNotAllSitesDead)
+{
+    const char* sv = "module m(input logic [3:0] a, b, output logic [3:0] y);\n"
+                     "    assign y = a & b;\nendmodule\n";
+    auto design = loadDesign(writeDesign("m", sv));
+    ASSERT_TRUE(design);
+    const auto parsed = rtl::parseRtlFile(design->sources.front(), 0, {}).sites;
+    auto elab = rtl::elaborateWithSlang(*design);
+    ASSERT_TRUE(elab) << elab.error().format();
+    auto kept = rtl::annotateSites(parsed, *elab, "", "");
+    ASSERT_TRUE(kept) << kept.error().format();
+    EXPECT_EQ(countText(*kept, SiteKind::BinaryOp, "&"), 1u);
+
+    elab->liveOffsets.clear();  // what a path mismatch between parser and slang would give
+    auto lost = rtl::annotateSites(parsed, *elab, "", "");
+    ASSERT_FALSE(lost);
+    EXPECT_EQ(lost.error().code, DiagCode::InternalError);
+}

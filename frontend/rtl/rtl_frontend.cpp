@@ -1,5 +1,6 @@
 #include "frontend/rtl/rtl_frontend.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -78,9 +79,17 @@ void annotatePorts(Site& s, const ElaboratedDesign& elab)
 
 }  // namespace
 
-std::vector<Site> annotateSites(std::vector<Site> sites, const ElaboratedDesign& elab, const std::string& clock,
+tl::expected<std::vector<Site>, Diagnostic> annotateSites(std::vector<Site> sites,
+                                                          const ElaboratedDesign& elab, const std::string& clock,
                                 const std::string& reset)
 {
+    const bool parsedOperators =
+        std::any_of(sites.begin(), sites.end(), [](const Site& s) { return needsNode(s.kind); });
+    if (parsedOperators && elab.liveOffsets.empty())
+        return tl::unexpected(makeDiag(
+            DiagCode::InternalError,
+            "the elaborated design maps no code back to the parsed sources, so every site would "
+            "be dropped as dead; the frontend and slang disagree about the files"));
     std::vector<Site> live;
     SameTypeCache sameType;
     for (Site& s : sites) {
@@ -121,8 +130,10 @@ tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& desig
                                        (design.dir / "design.toml").string()));
     for (const auto& v : top->second.vars)
         if (!v.dir.empty()) result.topPorts.push_back(v);
-    result.sites = annotateSites(std::move(parsed), *elab, design.clock,
-                                 design.reset ? design.reset->name : "");
+    auto sites = annotateSites(std::move(parsed), *elab, design.clock,
+                               design.reset ? design.reset->name : "");
+    if (!sites) return tl::unexpected(sites.error());
+    result.sites = std::move(*sites);
     return result;
 }
 

@@ -24,7 +24,10 @@ struct RtlFrontendResult {
 tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& design);
 
 /// Annotates parsed sites with elaboration facts and drops the dead ones (exposed for tests).
-std::vector<Site> annotateSites(std::vector<Site> sites, const ElaboratedDesign& elab, const std::string& clock,
+/// When the parser found operators but the elaboration maps no code back to the sources, the
+/// two disagree about the files (an internal error), never "every site is dead".
+tl::expected<std::vector<Site>, Diagnostic> annotateSites(std::vector<Site> sites,
+                                                          const ElaboratedDesign& elab, const std::string& clock,
                                 const std::string& reset);
 
 }  // namespace veriloop::rtl
