@@ -173,7 +173,8 @@ void printResult(const Design& design, const DebugResult& r)
 }
 
 int runDebug(const std::string& dir, const std::string& goldenDir, const std::string& jsonFile,
-             bool apply, bool keepWork, const CommonFlags& common, const LlmFlags& llmFlags)
+             const std::string& transcript, bool apply, bool keepWork, const CommonFlags& common,
+             const LlmFlags& llmFlags)
 {
     auto design = loadDesign(dir);
     if (!design) return badInput(design.error());
@@ -190,6 +191,7 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
     auto factory = llmFlags.factory();
     if (!factory) return badInput(makeDiag(DiagCode::InvalidOption, factory.error()));
     auto proposer = (*factory)();
+    o.transcript = transcript;
     const bool tempWork = common.work.empty();
     o.workDir = tempWork ? std::filesystem::temp_directory_path() /
                                fmt::format("veriloop-debug-{}", getpid())
@@ -234,9 +236,16 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
     return 0;
 }
 
-int runEvalRepair(const std::string& db, const std::string& split, size_t limit, bool json,
+int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
+                  const std::string& suite, const std::string& bug, bool json,
                   const CommonFlags& common, const LlmFlags& llmFlags)
 {
+    if (db.empty() == suite.empty())
+        return badInput(makeDiag(DiagCode::InvalidOption,
+                                 "give either --db (a dataset's mutants) or --suite (a folder of "
+                                 "hand-written bugs, e.g. corpora/bugs)"));
+    if (!bug.empty() && suite.empty())
+        return badInput(makeDiag(DiagCode::InvalidOption, "--bug selects a bug of a --suite"));
     EvalRepairOptions eo;
     eo.db = db;
     eo.split = split;
@@ -251,7 +260,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
                            : std::filesystem::path(common.work);
     if (stderrProgress()) eo.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
     eo.progress = progressModeFor(!stderrProgress());
-    auto report = evalRepair(eo);
+    auto report = suite.empty() ? evalRepair(eo) : evalRepairSuite(eo, suite, bug);
     if (tempWork) {
         std::error_code ec;
         std::filesystem::remove_all(eo.workRoot, ec);
@@ -267,7 +276,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
 std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
 {
     struct State {
-        std::string dir, golden, json, db, split = "test";
+        std::string dir, golden, json, transcript, db, split = "test", suite, bug;
         bool apply = false, keepWork = false, evalJson = false;
         size_t limit = 0;
         CommonFlags debugCommon, evalCommon;
@@ -305,6 +314,10 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
     debug->add_option("--json", st->json,
                       "Write the transcript of every attempt to FILE (`-`: stdout instead of the "
                       "human report); deterministic, so replayed runs give identical files");
+    debug->add_option("--transcript", st->transcript,
+                      "Stream the run to FILE as JSON Lines (start, fault localization, one line "
+                      "per round, the result), each line on disk when its round ends: a run "
+                      "killed or out of time keeps what it did");
     debug->add_flag("--apply", st->apply, "Write the accepted fix into the design's files");
     debug->add_flag("--keep-work", st->keepWork, "Keep the temporary scratch folder");
     st->debugCommon.add(debug);
@@ -320,10 +333,17 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
         "dataset split and report plausible@1, correct@1, plausible@k, correct@k (k =\n"
         "--max-iters rounds), fault-localization top-1/top-5, mean rounds and time, overall\n"
         "and per bug class. The buggy design is the stored original plus the mutant's edits;\n"
-        "the golden is the original. Splits match `dataset export`.\n\n"
-        "Example:\n"
-        "  veriloop eval repair --db all.sqlite --split test --limit 200 --json");
-    repair->add_option("--db", st->db, "SQLite dataset (from `dataset build`)")->required();
+        "the golden is the original. Splits match `dataset export`.\n"
+        "With --suite, the bugs are hand-written ones (corpora/bugs: golden designs, each bug\n"
+        "a bug.toml with its kind plus the buggy files; corpora/bugs/README.md): the report is\n"
+        "per bug kind, and fault localization counts any changed line of the bug.\n\n"
+        "Examples:\n"
+        "  veriloop eval repair --db all.sqlite --split test --limit 200 --json\n"
+        "  veriloop eval repair --suite corpora/bugs\n"
+        "  veriloop eval repair --suite corpora/bugs --bug a_gcd_unit_swapped_branches --json");
+    repair->add_option("--db", st->db, "SQLite dataset (from `dataset build`)");
+    repair->add_option("--suite", st->suite, "Folder of hand-written bugs (holding suite.toml)");
+    repair->add_option("--bug", st->bug, "With --suite: only this bug (its folder name)");
     repair->add_option("--split", st->split, "train, val or test")->capture_default_str();
     repair->add_option("--limit", st->limit, "At most N samples, evenly spread over the split (0: all)")->capture_default_str();
     repair->add_flag("--json", st->evalJson,
@@ -333,15 +353,15 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
     st->evalCommon.add(repair);
     st->evalLlm.add(repair);
     repair->footer("Exit codes: 0 evaluated (the report says how many were repaired), 2 bad input "
-                   "(no such dataset or split, a bad option).");
+                   "(no such dataset, split or suite, a bad option).");
 
     return [st, debug, repair]() -> int {
         if (debug->parsed())
-            return runDebug(st->dir, st->golden, st->json, st->apply, st->keepWork,
+            return runDebug(st->dir, st->golden, st->json, st->transcript, st->apply, st->keepWork,
                             st->debugCommon, st->debugLlm);
         if (repair->parsed())
-            return runEvalRepair(st->db, st->split, st->limit, st->evalJson, st->evalCommon,
-                                 st->evalLlm);
+            return runEvalRepair(st->db, st->split, st->limit, st->suite, st->bug, st->evalJson,
+                                 st->evalCommon, st->evalLlm);
         return -1;
     };
 }

@@ -369,6 +369,7 @@ tl::expected<FrontendView, vl::Diagnostic> analyzeDesign(const vl::Design& desig
     std::error_code ec;
     std::filesystem::remove_all(work, ec);
     if (!analyzed) return tl::unexpected(analyzed.error());
+    for (const auto& w : analyzed->warnings) fmt::print(stderr, "{}\n", w);
     view.sites = std::move(analyzed->sites);
     return view;
 }

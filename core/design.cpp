@@ -228,6 +228,11 @@ std::vector<std::filesystem::path> findDesignDirs(const std::filesystem::path& r
     if (std::filesystem::exists(root / "design.toml")) return {root};
     for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        // A repair suite's golden designs (corpora/bugs) are the suite's, not the corpus's.
+        if (it->is_directory() && std::filesystem::exists(it->path() / kRepairSuiteFile)) {
+            it.disable_recursion_pending();
+            continue;
+        }
         if (it->is_regular_file() && it->path().filename() == "design.toml")
             dirs.push_back(it->path().parent_path());
     }

@@ -74,7 +74,12 @@ inline constexpr const char* kProjectFile = "veriloop.toml";
 /// path it names must resolve, after symlinks, inside the design folder or its project root.
 tl::expected<Design, Diagnostic> loadDesign(const std::filesystem::path& dir);
 
-/// Design folders under `root` (the folder itself when it holds design.toml), sorted by path.
+/// Marks a folder as a repair suite (corpora/bugs/README.md): its golden designs are run by
+/// `eval repair --suite`, not collected as corpus designs.
+inline constexpr const char* kRepairSuiteFile = "suite.toml";
+
+/// Design folders under `root` (the folder itself when it holds design.toml), sorted by path;
+/// folders below `root` that hold a repair suite are left out.
 std::vector<std::filesystem::path> findDesignDirs(const std::filesystem::path& root);
 
 }  // namespace veriloop

@@ -28,6 +28,10 @@ enum class SiteKind {
     Pragma,          // token: a whole `#pragma HLS` line (HLS); pragma: its index
     LoopBody,        // token: empty, just past a loop body's `{` (HLS); loop: that loop
     FunctionBody,    // token: empty, just past a function body's `{` (HLS)
+    // Repair-only kinds (never mutated: no operator proposes at them)
+    EventControl,    // token: an always block's `@(...)` / `@*`; parts: its assignment operators
+    IfElse,          // token: `if`; parts: the then and else statements; choice: the statement
+    ParamValue,      // token: a number in a parameter / localparam value
 };
 
 struct Site {
@@ -45,8 +49,10 @@ struct Site {
     bool mentionsReset = false;        // Condition: reads the reset signal
     bool blocking = false;             // ProcAssign: `=` (true) or `<=` (false)
     bool isDefaultItem = false;        // CaseItem: the `default` item
+    bool duplicateLabel = false;       // CaseItem: its label repeats an earlier item's label
+    std::vector<std::string> unusedLabels;  // CaseItem: the module's localparams no item names
     std::string altText;               // CaseItem: the default item's statement ("" if none)
-    std::string target;                // PortConnections: instantiated module
+    std::string target;                // PortConnections: instantiated module; ParamValue: the name
     std::vector<ByteRange> parts;      // Concat elements / port connection expressions
     std::vector<std::string> partNames;  // PortConnections: port names
     std::vector<std::string> partTexts;  // text of each part

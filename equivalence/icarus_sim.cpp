@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "core/oversized_literals.h"
 #include "core/text.h"
 
 namespace veriloop {
@@ -112,7 +113,7 @@ tl::expected<IcarusBuild, Diagnostic> buildIcarus(const Design& design,
     std::vector<std::string> argv = {"iverilog", "-g2012", "-o", (buildDir / "sim.vvp").string()};
     argv.insert(argv.end(), {"-s", kind == SimKind::Testbench ? design.testbench.top : "vl_icarus_diff"});
     for (const auto& f : files) {
-        writeFile(buildDir / "src" / f.path, f.text);
+        writeFile(buildDir / "src" / f.path, truncateOversizedLiterals(f.text).text);
         argv.push_back((buildDir / "src" / f.path).string());
     }
     if (kind == SimKind::Differential) {

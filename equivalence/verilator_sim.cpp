@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "core/oversized_literals.h"
 #include "core/text.h"
 #include "core/toolchain.h"
 
@@ -35,7 +36,9 @@ std::vector<std::string> verilatorArgs(const Design& design, const std::vector<S
         if (!coverage) args.push_back("--main");
         args.insert(args.end(), {"--timing", "--top-module", design.testbench.top});
     } else {
-        args.insert(args.end(), {"--top-module", design.top});
+        // Without the SV testbench's scheduler, delays in the design (`q <= #1 d`) are ignored,
+        // as synthesis ignores them.
+        args.insert(args.end(), {"--no-timing", "--top-module", design.top});
         for (const auto& inc : design.testbench.includeDirs)
             cflags += " -I" + (design.dir / inc).string();
     }
@@ -141,7 +144,8 @@ tl::expected<SimBuild, Diagnostic> buildSimulation(const Design& design,
     std::error_code ec;
     std::filesystem::remove_all(buildDir, ec);
     std::filesystem::create_directories(buildDir);
-    for (const auto& f : files) writeFile(buildDir / "src" / f.path, f.text);
+    for (const auto& f : files)
+        writeFile(buildDir / "src" / f.path, truncateOversizedLiterals(f.text).text);
     if (kind == SimKind::Differential)
         writeFile(buildDir / "vl_diff_main.cpp", differentialHarnessSource(design, ports));
     if (options.coverage && kind == SimKind::Testbench && !design.testbench.isCppHarness())

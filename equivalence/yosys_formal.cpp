@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "core/oversized_literals.h"
 #include "core/text.h"
 #include "equivalence/yosys_worker.h"
 
@@ -59,7 +60,7 @@ std::string satCommand(const Design& design, const FormalOptions& options)
 bool writeSources(const std::filesystem::path& dir, const std::vector<SourceFile>& files)
 {
     for (const auto& f : files)
-        if (!writeFile(dir / f.path, f.text)) return false;
+        if (!writeFile(dir / f.path, truncateOversizedLiterals(f.text).text)) return false;
     return true;
 }
 

@@ -8,80 +8,115 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "mutators/generate.h"
 #include "flows/hls_repair_templates.h"
+#include "flows/rtl_repair_templates.h"
 #include "mutators/rtl_operator_kit.h"
 
 namespace veriloop {
 
 namespace {
 
-void swapOperator(const Site& site, const char* from, const char* to, std::vector<Proposal>& out)
+constexpr size_t kMaxTwins = 4;           // a change repeated at more sites is not a typo
+constexpr size_t kMaxCombinations = 400;  // multi-edit candidates per round
+
+bool overlaps(const Edit& a, const Edit& b)
 {
-    if (site.kind != SiteKind::BinaryOp || site.text != from) return;
-    out.push_back({{editToken(site, to)}, "the operator", false, {}});
+    return a.range.file == b.range.file && a.range.begin < b.range.end && b.range.begin < a.range.end;
 }
 
-// Another literal of the same size from the same file (at most eight distinct ones).
-void otherLiteral(const Site& site, const MutationContext& ctx, const std::vector<Site>& sites,
-                  std::vector<Proposal>& out)
+// One candidate making the changes of all `parts` (each a fix of the same buggy sources);
+// nullopt when two of them touch the same text.
+std::optional<RepairCandidate> combine(const std::vector<SourceFile>& sources,
+                                       const std::vector<const Mutant*>& parts)
 {
-    if (site.kind != SiteKind::Literal) return;
-    auto lit = parseLiteral(site.text);
-    if (!lit || lit->unbasedFill) return;
-    std::set<std::string> seen{site.text};
-    for (const auto& other : sites) {
-        if (other.kind != SiteKind::Literal || other.token.file != site.token.file ||
-            other.module != site.module)
-            continue;
-        auto o = parseLiteral(other.text);
-        if (!o || o->unbasedFill || o->size != lit->size || o->value == lit->value) continue;
-        Literal same = *lit;
-        same.value = o->value;
-        const std::string text = formatLiteral(same);
-        if (!seen.insert(text).second) continue;
-        out.push_back({{editToken(site, text)}, "the constant", false, {}});
-        if (seen.size() > 8) break;
+    Mutant m = *parts.front();
+    std::vector<std::string> ops{m.operatorId}, what{fmt::format("{}:{}: {}", m.file, m.line, m.description)};
+    for (size_t k = 1; k < parts.size(); ++k) {
+        const Mutant& p = *parts[k];
+        for (const auto& e : p.edits)
+            for (const auto& mine : m.edits)
+                if (overlaps(e, mine)) return std::nullopt;
+        m.edits.insert(m.edits.end(), p.edits.begin(), p.edits.end());
+        m.choices.insert(m.choices.end(), p.choices.begin(), p.choices.end());
+        if (p.check != MutantCheck::Schema) m.check = MutantCheck::Standalone;
+        m.id += "+" + p.id;
+        if (std::find(ops.begin(), ops.end(), p.operatorId) == ops.end()) ops.push_back(p.operatorId);
+        what.push_back(fmt::format("{}:{}: {}", p.file, p.line, p.description));
     }
-    (void)ctx;
+    if (m.check == MutantCheck::Standalone) m.choices.clear();
+    auto files = applyEdits(sources, m.edits);
+    if (!files) return std::nullopt;
+    RepairCandidate c;
+    c.origin = fmt::format("builtin:{}", fmt::join(ops, "+"));
+    c.description = fmt::format("{}", fmt::join(what, "; and "));
+    c.files = std::move(*files);
+    c.schemaCapable = true;
+    c.mutant = std::move(m);
+    return c;
 }
 
-// Every readable variable of the same type (rtl-var-swap offers three of them).
-void anyVariable(const Site& site, std::vector<Proposal>& out)
+// The same change at the other sites of the module with the same text (a constant wrong in
+// two places, both always blocks on the wrong edge): one candidate per single-edit candidate
+// whose site text recurs at two to kMaxTwins other sites.
+std::vector<RepairCandidate> sameChangeElsewhere(const std::vector<SourceFile>& sources,
+                                                 const std::vector<Site>& sites,
+                                                 const std::vector<Site>& onLines,
+                                                 const std::vector<RepairCandidate>& singles,
+                                                 const std::vector<const MutationOperator*>& ops,
+                                                 uint64_t seed)
 {
-    if (site.kind != SiteKind::Identifier) return;
-    for (size_t k = 0; k < site.sameTypeVars.size() && k < 16; ++k)
-        out.push_back({{editToken(site, site.sameTypeVars[k])},
-                       fmt::format("the read of `{}`", site.text), false, {}});
-}
-
-// Repair templates: fixes no mutation operator makes (the inverses of one-way operators).
-std::vector<std::unique_ptr<MutationOperator>> repairTemplates(const std::vector<Site>* sites)
-{
-    std::vector<std::unique_ptr<MutationOperator>> t;
-    auto add = [&](const char* id, const char* summary, ProposeFn fn) {
-        t.push_back(std::make_unique<FunctionOperator>(
-            OperatorInfo{id, "repair-template", summary, {}}, std::move(fn)));
+    auto key = [](const Site& s) { return fmt::format("{}|{}|{}|{}", static_cast<int>(s.kind), s.token.file, s.module, s.text); };
+    std::map<std::string, size_t> onLineKeys;
+    for (const auto& s : onLines) onLineKeys[key(s)]++;
+    std::map<std::string, std::vector<Site>> twinsOf;
+    for (const auto& s : sites) {
+        const auto k = key(s);
+        if (!onLineKeys.count(k)) continue;
+        bool onLine = false;
+        for (const auto& o : onLines) onLine = onLine || (o.token == s.token && o.kind == s.kind);
+        if (!onLine) twinsOf[k].push_back(s);
+    }
+    std::vector<Site> twins;
+    for (auto& [k, v] : twinsOf)
+        if (v.size() + onLineKeys[k] <= kMaxTwins + 1) twins.insert(twins.end(), v.begin(), v.end());
+    auto gen = generateMutants(sources, twins, ops, GenerateOptions{seed, 0, nullptr});
+    // (module, operator, old text, new text) → the mutants making that change, on the ranked
+    // lines or off them
+    using Change = std::tuple<std::string, std::string, std::string, std::string>;
+    auto changeOf = [](const Mutant& m) {
+        return Change{m.module, m.operatorId, m.edits[0].oldText, m.edits[0].newText};
     };
-    add("repair-add-to-mul", "`+` becomes `*`",
-        [](const Site& s, const MutationContext&, auto& out) { swapOperator(s, "+", "*", out); });
-    add("repair-div-to-mod", "`/` becomes `%`",
-        [](const Site& s, const MutationContext&, auto& out) { swapOperator(s, "/", "%", out); });
-    add("repair-logic-to-arith-shift", "`>>` becomes `>>>`",
-        [](const Site& s, const MutationContext&, auto& out) { swapOperator(s, ">>", ">>>", out); });
-    add("repair-or-to-xor", "`|` becomes `^`",
-        [](const Site& s, const MutationContext&, auto& out) { swapOperator(s, "|", "^", out); });
-    add("repair-any-variable", "a variable read becomes any variable of the same type",
-        [](const Site& s, const MutationContext&, auto& out) { anyVariable(s, out); });
-    add("repair-other-constant", "a constant becomes another constant of its module",
-        [sites](const Site& s, const MutationContext& ctx, auto& out) {
-            otherLiteral(s, ctx, *sites, out);
+    std::map<Change, std::vector<const Mutant*>> byChange;
+    for (const auto& m : gen.mutants)
+        if (m.edits.size() == 1) byChange[changeOf(m)].push_back(&m);
+    for (const auto& c : singles)
+        if (c.mutant.edits.size() == 1) byChange[changeOf(c.mutant)].push_back(&c.mutant);
+    std::vector<RepairCandidate> out;
+    for (const auto& [change, mutants] : byChange) {
+        if (mutants.size() < 2 || mutants.size() > kMaxTwins + 1) continue;
+        std::vector<const Mutant*> parts = mutants;
+        std::sort(parts.begin(), parts.end(), [](const Mutant* a, const Mutant* b) {
+            return a->edits[0].range.file != b->edits[0].range.file
+                       ? a->edits[0].range.file < b->edits[0].range.file
+                       : a->edits[0].range.begin < b->edits[0].range.begin;
         });
-    return t;
+        // The first part on a ranked line leads (it places the candidate in the ranking).
+        auto lead = std::find_if(parts.begin(), parts.end(), [&](const Mutant* m) {
+            return std::any_of(singles.begin(), singles.end(), [m](const RepairCandidate& c) { return &c.mutant == m; });
+        });
+        if (lead == parts.end()) continue;
+        std::rotate(parts.begin(), lead, lead + 1);
+        if (auto all = combine(sources, parts)) out.push_back(std::move(*all));
+    }
+    return out;
 }
 
 }  // namespace
@@ -101,7 +136,7 @@ std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& so
             onLines.push_back(s);
     auto ops = OperatorRegistry::instance().select(operators);
     if (!ops) return {};
-    auto templates = hls ? hlsRepairTemplates() : repairTemplates(&sites);
+    auto templates = hls ? hlsRepairTemplates() : rtlRepairTemplates(&sites);
     std::vector<const MutationOperator*> all = *ops;
     for (const auto& t : templates) all.push_back(t.get());
     auto gen = generateMutants(sources, onLines, all, GenerateOptions{seed, 0, hls});
@@ -127,6 +162,10 @@ std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& so
         const auto& g = op->info().groups;
         return std::find(g.begin(), g.end(), "default") != g.end() ? 1 : 2;
     };
+    if (!hls) {
+        auto again = sameChangeElsewhere(sources, sites, onLines, out, all, seed);
+        for (auto& c : again) out.push_back(std::move(c));
+    }
     std::stable_sort(out.begin(), out.end(), [&](const RepairCandidate& a, const RepairCandidate& b) {
         // A template's edit may sit on another line than its site (a pragma moved into a
         // nested loop): those go after the ranked lines.
@@ -144,12 +183,52 @@ std::vector<RepairCandidate> builtinCandidates(const std::vector<SourceFile>& so
 
 BuiltinProposer::BuiltinProposer(BuiltinProposerOptions options) : options_(std::move(options)) {}
 
+std::vector<RepairCandidate> BuiltinProposer::combinations(const RepairContext& ctx)
+{
+    std::vector<const RepairCandidate*> partial;
+    for (const auto& c : offered_) {
+        auto it = ctx.outcomes.find(c.description);
+        if (it != ctx.outcomes.end() && it->second == "differential-failed" &&
+            combined_.insert(c.description).second)
+            partial.push_back(&c);
+    }
+    std::vector<RepairCandidate> out;
+    std::set<std::string> seen;
+    size_t standalone = 0;
+    auto add = [&](std::vector<const Mutant*> parts) {
+        if (out.size() >= kMaxCombinations) return;
+        std::vector<std::string> ids;
+        for (const Mutant* m : parts) ids.push_back(m->id);
+        std::sort(ids.begin(), ids.end());
+        if (!seen.insert(fmt::format("{}", fmt::join(ids, "+"))).second) return;
+        for (size_t a = 0; a < parts.size(); ++a)
+            for (size_t b = a + 1; b < parts.size(); ++b)
+                if (parts[a]->file == parts[b]->file && parts[a]->line == parts[b]->line) return;
+        auto c = combine(ctx.sources, parts);
+        if (!c) return;
+        if (c->mutant.check != MutantCheck::Schema && ++standalone > kMaxStandalonePerRound) return;
+        out.push_back(std::move(*c));
+    };
+    for (size_t a = 0; a < partial.size(); ++a)
+        for (size_t b = a + 1; b < partial.size(); ++b) add({&partial[a]->mutant, &partial[b]->mutant});
+    for (const auto* p : partial)
+        for (const auto& q : offered_) add({&p->mutant, &q.mutant});
+    for (size_t a = 0; a < partial.size(); ++a)
+        for (size_t b = a + 1; b < partial.size(); ++b)
+            for (const auto& q : offered_) add({&partial[a]->mutant, &partial[b]->mutant, &q.mutant});
+    return out;
+}
+
 ProposalBatch BuiltinProposer::propose(const RepairContext& ctx)
 {
     ProposalBatch batch;
+    if (!ctx.hls) {
+        batch.candidates = combinations(ctx);
+        if (!batch.candidates.empty()) return batch;
+    }
     const auto& lines = ctx.suspicious;
     const auto& windows = ctx.hls ? options_.hlsLineWindows : options_.lineWindows;
-    while (window_ < windows.size()) {
+    while (window_ < windows.size() && deferred_.size() < kMaxStandalonePerRound) {
         const size_t begin = next_;
         size_t end = std::min(windows[window_], lines.size());
         ++window_;
@@ -164,13 +243,28 @@ ProposalBatch BuiltinProposer::propose(const RepairContext& ctx)
         for (size_t i = begin; i < end; ++i) window.push_back({lines[i].file, lines[i].line});
         batch.candidates = builtinCandidates(ctx.sources, ctx.sites, window, options_.operators,
                                              options_.seed, ctx.hls);
+        for (const auto& c : batch.candidates)
+            if (c.mutant.id.find('+') == std::string::npos) offered_.push_back(c);
         if (!batch.candidates.empty()) break;
+    }
+    if (!ctx.hls) {
+        // Standalone candidates: those waiting from earlier windows first, then this
+        // window's, at most kMaxStandalonePerRound.
+        std::vector<RepairCandidate> now, standalone = std::move(deferred_);
+        deferred_.clear();
+        for (auto& c : batch.candidates)
+            (c.mutant.check == MutantCheck::Schema ? now : standalone).push_back(std::move(c));
+        for (size_t k = 0; k < standalone.size(); ++k)
+            (k < kMaxStandalonePerRound ? now : deferred_).push_back(std::move(standalone[k]));
+        batch.candidates = std::move(now);
     }
     if (batch.candidates.empty()) {
         batch.exhausted = true;
         batch.problem = "the built-in repairer has no more candidates at the ranked lines";
     }
-    batch.exhausted = batch.exhausted || window_ >= windows.size() || next_ >= lines.size();
+    // RTL: after the last window, one more call may combine the partial fixes it found.
+    const bool lastWindow = window_ >= windows.size() || next_ >= lines.size();
+    batch.exhausted = batch.exhausted || (lastWindow && ctx.hls);
     return batch;
 }
 

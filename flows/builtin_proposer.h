@@ -8,9 +8,13 @@
 // constant of the same module, a variable read replaced by any variable of its type).
 // HLS C++ designs get the hls-* operators and their own templates (flows/hls_repair_templates.h).
 // Candidates carry schema choices, so a whole batch is checked in one build. Successive calls
-// widen the window of ranked lines; the proposer is exhausted when every ranked line has been
-// offered.
+// widen the window of ranked lines; a change whose text recurs at a few other sites of the
+// module is also offered made at all of them. A candidate that passed the testbench but not
+// the random differential runs is a partial fix: the next call combines it with one or two
+// other offered candidates (multi-line bugs). The proposer is exhausted when every ranked
+// line has been offered and no partial fix is left to combine.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,10 +41,21 @@ public:
     ProposalBatch propose(const RepairContext& context) override;
 
 private:
+    /// Candidates combining a partial fix (it passed the testbench, not the random
+    /// differential runs) with one or two other offered candidates; empty when there is no
+    /// partial fix not combined yet.
+    std::vector<RepairCandidate> combinations(const RepairContext& context);
+
     static constexpr size_t kMaxTieExtension = 60;  // lines one window may grow by for ties
     BuiltinProposerOptions options_;
     size_t window_ = 0;  // next window index
     size_t next_ = 0;    // first ranked line not offered yet
+    /// RTL: candidates built on their own (an event control, a declaration) cost a build
+    /// each; a round takes at most this many, the rest wait for the next rounds.
+    static constexpr size_t kMaxStandalonePerRound = 8;
+    std::vector<RepairCandidate> deferred_;  // standalone candidates not offered yet, ranked
+    std::vector<RepairCandidate> offered_;  // single-change candidates offered so far
+    std::set<std::string> combined_;        // partial fixes already combined
 };
 
 /// The candidates at sites on `lines` (file path, line) of the design, in the order of `lines`.

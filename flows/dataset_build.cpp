@@ -76,6 +76,7 @@ public:
         if (design->isRtl()) {
             auto analyzed = rtl::analyzeRtlDesign(*design);
             if (!analyzed) return skip(summary, analyzed.error(), row->id);
+            for (const auto& w : analyzed->warnings) log_(fmt::format("{}: {}", design->name, w));
             rtlView = std::move(*analyzed);
             sites = rtlView->sites;
         } else {

@@ -8,6 +8,7 @@
 #include "flows/debug_loop.h"
 
 #include <chrono>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -63,7 +64,8 @@ nlohmann::json DebugResult::toJson() const
     for (size_t i = 0; i < localization.ranked.size() && i < 20; ++i) {
         const auto& s = localization.ranked[i];
         ranked.push_back({{"file", s.file}, {"line", s.line},
-                          {"score", std::round(s.score * 1e6) / 1e6}, {"text", s.text}});
+                          {"score", std::round(s.score * 1e6) / 1e6}, {"text", s.text},
+                          {"reason", s.reason}});
     }
     j["fault_localization"] = {{"failing_runs", localization.failingRuns},
                                {"passing_runs", localization.passingRuns},
@@ -105,13 +107,47 @@ public:
         const auto start = Clock::now();
         std::error_code ec;
         std::filesystem::create_directories(env_.work, ec);
-        if (checker_->prepare(r_)) loop(start);
+        stream({{"event", "start"}, {"design", d_.name}, {"golden", !o_.golden.empty()},
+                {"max_iterations", o_.budget.maxIterations}, {"proposer", proposer_.name()}});
+        const bool prepared = checker_->prepare(r_);
+        if (prepared) {
+            const nlohmann::json j = r_.toJson();
+            stream({{"event", "localized"}, {"evidence", r_.evidence},
+                    {"fault_localization", j["fault_localization"]}});
+            loop(start);
+        }
         r_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        nlohmann::json end = r_.toJson();
+        end.erase("attempts");  // already streamed round by round
+        end["event"] = "end";
+        stream(end);
         return std::move(r_);
     }
 
 private:
     void log(const std::string& line) { progress_.around([&] { env_.log(line); }); }
+
+    // One line of the streamed transcript, on disk before the run goes on.
+    void stream(const nlohmann::json& event)
+    {
+        if (o_.transcript.empty()) return;
+        std::ofstream out(o_.transcript, firstLine_ ? std::ios::trunc : std::ios::app);
+        firstLine_ = false;
+        out << event.dump() << '\n';
+        out.flush();
+    }
+
+    // The attempts of round `iteration`, streamed when the round ends.
+    void streamRound(int iteration)
+    {
+        nlohmann::json attempts = nlohmann::json::array();
+        for (const auto& a : r_.attempts)
+            if (a.iteration == iteration)
+                attempts.push_back({{"origin", a.origin}, {"description", a.description},
+                                    {"diff", a.diff}, {"outcome", a.outcome}, {"detail", a.detail}});
+        stream({{"event", "round"}, {"iteration", iteration}, {"attempts", attempts},
+                {"tokens", {{"prompt", r_.promptTokens}, {"completion", r_.completionTokens}}}});
+    }
 
     // ---- the loop ----
 
@@ -149,6 +185,11 @@ private:
             if (ctx.iteration > 1) progress_.finishItem();
             progress_.startItem(fmt::format("{} iteration {}", d_.name, ctx.iteration));
             progress_.phase("propose", 0, 1);
+            struct RoundEnd {
+                DebugSession& s;
+                int iteration;
+                ~RoundEnd() { s.streamRound(iteration); }
+            } roundEnd{*this, ctx.iteration};
             ProposalBatch batch = proposer_.propose(ctx);
             r_.promptTokens += batch.promptTokens;
             r_.completionTokens += batch.completionTokens;
@@ -223,6 +264,7 @@ private:
             if (a.outcome != "not-run") {
                 ++r_.candidatesChecked;
                 progress_.count(a.outcome);
+                ctx.outcomes[safe[i]->description] = a.outcome;
             }
             if (a.outcome == "passed" && passed < 0) passed = static_cast<int>(i);
             if (a.outcome != "passed" && a.outcome != "not-run" && !safe[i]->reply.empty())
@@ -284,6 +326,7 @@ private:
     Progress progress_;
     std::unique_ptr<DebugChecker> checker_;
     DebugResult r_;
+    bool firstLine_ = true;
 };
 
 }  // namespace

@@ -47,6 +47,9 @@ struct DebugOptions {
     int checkSeeds = 3;   ///< extra seeded random runs every candidate must match (golden)
     bool formal = true;   ///< Yosys equivalence against the golden for `correct`
     FormalOptions formalOptions;
+    /// JSON Lines written as the run goes (start, fault localization, each round, the
+    /// result), each line flushed when written, so a killed run keeps what it did; empty: none.
+    std::filesystem::path transcript;
     std::function<void(const std::string&)> log;  ///< progress lines (stderr); may be empty
     ProgressMode progress = ProgressMode::Quiet;   ///< status line: iteration k/N, outcomes
 };

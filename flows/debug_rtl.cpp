@@ -87,6 +87,7 @@ private:
             r_->error = analyzed.error();
             return false;
         }
+        for (const auto& w : analyzed->warnings) log(w);
         sites_ = analyzed->sites;
         for (const auto& m : analyzed->modules) selectorSites_.push_back({m.file, m.headerEnd});
         for (const auto& p : analyzed->topPorts) ports_.push_back({p.name, p.width, p.dir});
@@ -246,12 +247,15 @@ private:
         }
         std::set<LineKey> always;
         for (const auto& s : sites_) {
+            // Declarations and event controls are never executed: dependence ranks them.
+            if (s.kind == SiteKind::ParamValue || s.kind == SiteKind::EventControl) continue;
             const LineKey key{s.token.file, s.line};
             if (!known.count(key)) always.insert(key);
         }
         PointLines points = tbPoints;
         points.insert(diffPoints.begin(), diffPoints.end());
         r_->localization = rankLines(runs, always, d_.sources, points);
+        rankByDependence(r_->localization, sites_, d_.sources);
         if (r_->localization.failingRuns == 0) {
             r_->error = makeDiag(DiagCode::NothingToDebug,
                                 hasGolden() ? "the design passes its testbench and matches the "
@@ -300,7 +304,8 @@ private:
         std::vector<CandidateOutcome> out(cands.size());
         std::vector<size_t> schema, alone;
         for (size_t i = 0; i < cands.size(); ++i)
-            (cands[i]->schemaCapable ? schema : alone).push_back(i);
+            (cands[i]->schemaCapable && cands[i]->mutant.check == MutantCheck::Schema ? schema : alone)
+                .push_back(i);
         // (binaries, selector in them) per candidate
         std::vector<std::pair<std::shared_ptr<Builds>, size_t>> where(cands.size());
         const auto dir = work_ / fmt::format("iter{}", iteration);
@@ -311,7 +316,8 @@ private:
                 std::vector<const Mutant*> ms;
                 for (size_t i : set) ms.push_back(&cands[i]->mutant);
                 SchemaResult schema = buildMutantSchema(base, selectorSites_, ms);
-                auto b = buildPair(schema.files, dir / fmt::format("b{}", buildNo++));
+                const auto buildDir = dir / fmt::format("b{}", buildNo++);
+                auto b = buildPair(schema.files, buildDir);
                 if (b) {
                     auto shared = std::make_shared<Builds>(std::move(*b));
                     shared->tbSelector = schema.selector;
@@ -326,13 +332,30 @@ private:
                     alone.push_back(set[0]);
                     return;
                 }
+                // The candidates Verilator's errors point into do not build (their own code
+                // is what it rejects); the rest stay together.
+                const auto culprits = schemaCulprits(schema, ms, base, verilatorErrorLocations(buildDir / "tb"));
+                if (!culprits.empty() && culprits.size() < set.size()) {
+                    std::vector<size_t> rest;
+                    for (size_t k = 0; k < set.size(); ++k) {
+                        if (std::find(culprits.begin(), culprits.end(), k) == culprits.end())
+                            rest.push_back(set[k]);
+                        else
+                            out[set[k]] = {"build-failed", "Verilator rejects its code (in the "
+                                                           "schema build): " + b.error().message};
+                    }
+                    buildSchemaSet(rest);
+                    return;
+                }
                 const size_t half = set.size() / 2;
                 buildSchemaSet({set.begin(), set.begin() + half});
                 buildSchemaSet({set.begin() + half, set.end()});
             };
         buildSchemaSet(schema);
+        // A candidate built on its own gets its testbench build first; the differential
+        // build follows only if the testbench passes (confirmAlone).
         for (size_t i : alone) {
-            auto b = buildPair(cands[i]->files, dir / fmt::format("b{}", buildNo++));
+            auto b = buildPair(cands[i]->files, dir / fmt::format("b{}", buildNo++), false);
             if (!b) {
                 out[i] = {"build-failed", b.error().message};
                 continue;
@@ -408,18 +431,20 @@ private:
 
     // Testbench build and (with a golden) differential build of one version of the sources.
     tl::expected<Builds, Diagnostic> buildPair(const std::vector<SourceFile>& files,
-                                               const std::filesystem::path& dir)
+                                               const std::filesystem::path& dir,
+                                               bool withDiff = true)
     {
         Builds b;
         std::optional<tl::expected<SimBuild, Diagnostic>> diff;
         std::thread t;
-        if (hasGolden())
+        withDiff = withDiff && hasGolden();
+        if (withDiff)
             t = std::thread([&] {
                 diff = buildSimulation(d_, files, SimKind::Differential, ports_, dir / "diff",
                                        buildOptions(false, 1));
             });
         auto tb = buildSimulation(d_, files, SimKind::Testbench, ports_, dir / "tb",
-                                  buildOptions(false, hasGolden() ? 1 : o_.jobs));
+                                  buildOptions(false, withDiff ? 1 : o_.jobs));
         if (t.joinable()) t.join();
         if (!tb) return tl::unexpected(tb.error());
         b.tb = *tb;
@@ -450,7 +475,7 @@ private:
                 out[i] = {tb.timedOut ? "timeout" : "testbench-failed", describeFailure(tb.evidence)};
                 return;
             }
-            if (b.diff && !b.diffFaithful) {
+            if ((b.diff && !b.diffFaithful) || (!b.diff && hasGolden())) {
                 out[i] = {"confirm", ""};  // differential check on a build of its own
                 return;
             }

@@ -11,6 +11,7 @@
 #include "core/verdict.h"
 #include "dataset/database.h"
 #include "dataset/export.h"
+#include "flows/repair_suite.h"
 
 namespace veriloop {
 
@@ -58,7 +59,7 @@ struct Totals {
 
 nlohmann::json EvalRepairReport::toJson() const
 {
-    Totals all;
+    Totals all, multiHunk;
     std::map<std::string, Totals> byClass;
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& s : samples) {
@@ -68,7 +69,9 @@ nlohmann::json EvalRepairReport::toJson() const
                         {"operator", s.operatorId}, {"verdict", s.verdict},
                         {"rounds", s.iterations}, {"fix_round", s.fixRound},
                         {"candidates_checked", s.candidatesChecked}, {"fl_rank", s.flRank},
-                        {"seconds", std::round(10 * s.seconds) / 10}, {"note", s.note}});
+                        {"seconds", std::round(10 * s.seconds) / 10}, {"note", s.note},
+                        {"hunks", s.hunks}, {"fix", s.fix}});
+        if (s.hunks > 1) multiHunk.add(s);
     }
     nlohmann::json j = all.json();
     j["proposer"] = proposer;
@@ -76,6 +79,7 @@ nlohmann::json EvalRepairReport::toJson() const
     j["k"] = k;
     j["by_bug_class"] = nlohmann::json::object();
     for (const auto& [cls, t] : byClass) j["by_bug_class"][cls] = t.json();
+    j["multi_hunk"] = multiHunk.json();
     j["results"] = rows;
     return j;
 }
@@ -101,9 +105,71 @@ std::string EvalRepairReport::table() const
                            t.n ? t.seconds / t.n : 0.0);
     };
     for (const auto& [cls, t] : byClass) row(cls, t);
+    Totals multiHunk;
+    for (const auto& s : samples)
+        if (s.hunks > 1) multiHunk.add(s);
+    if (multiHunk.n > 0) row("(several hunks)", multiHunk);
     row("all", all);
     return out;
 }
+
+namespace {
+
+// One debug loop on `design` (the buggy sources) against `golden`; `bugLines` are where the
+// bug is, for the fault-localization rank.
+void runSample(const EvalRepairOptions& options, const Design& design,
+               const std::vector<SourceFile>& golden,
+               const std::set<std::pair<std::string, int>>& bugLines, size_t index,
+               EvalRepairReport& report, EvalSampleResult& s)
+{
+    const auto workRoot = std::filesystem::absolute(options.workRoot);
+    auto proposer = options.makeProposer();
+    report.proposer = proposer->name();
+    DebugOptions o = options.debug;
+    o.golden = golden;
+    o.workDir = workRoot / fmt::format("sample-{}", index);
+    o.log = nullptr;
+    o.goldenCache = workRoot / "golden" / design.name;
+    DebugResult r = runDebugLoop(design, *proposer, o);
+    std::error_code ec;
+    std::filesystem::remove_all(o.workDir, ec);
+    s.seconds = r.seconds;
+    s.iterations = r.iterations;
+    s.candidatesChecked = r.candidatesChecked;
+    if (r.error) {
+        // A bug whose failure the loop cannot observe (the buggy design passes its testbench
+        // and matches the golden on random stimulus) is kept in the denominator and shown as
+        // such.
+        s.verdict = r.error->code == DiagCode::NothingToDebug ? "not-reproduced" : "error";
+        s.note = r.error->format();
+    } else {
+        s.verdict = std::string(repairVerdictName(r.verdict));
+        s.fixRound = r.verdict == RepairVerdict::Failed ? 0 : r.iterations;
+        s.note = r.verdict == RepairVerdict::Failed ? r.stopReason : r.correctness;
+        if (r.verdict != RepairVerdict::Failed) s.fix = r.fixDescription;
+    }
+    for (size_t k = 0; k < r.localization.ranked.size(); ++k)
+        if (bugLines.count({r.localization.ranked[k].file, r.localization.ranked[k].line})) {
+            s.flRank = static_cast<int>(k) + 1;
+            break;
+        }
+}
+
+void finishSample(const EvalRepairOptions& options, Progress& progress, size_t i, size_t total,
+                  EvalRepairReport& report, EvalSampleResult s)
+{
+    progress.count(s.verdict);
+    if (options.log)
+        progress.around([&] {
+            options.log(fmt::format("[{}/{}] {} {}: {} (rounds {}, FL rank {}, {:.1f} s)", i + 1,
+                                    total, s.design, s.operatorId.empty() ? s.id : s.operatorId,
+                                    s.verdict, s.iterations, s.flRank, s.seconds));
+        });
+    progress.finishItem();
+    report.samples.push_back(std::move(s));
+}
+
+}  // namespace
 
 tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& options)
 {
@@ -142,14 +208,11 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
     EvalRepairReport report;
     report.split = options.split;
     report.k = options.debug.budget.maxIterations;
-    const auto workRoot = std::filesystem::absolute(options.workRoot);
     Progress progress(options.progress, "samples", todo.size());
     for (size_t i = 0; i < todo.size(); ++i) {
         const auto& [row, m] = todo[i];
         progress.startItem(fmt::format("{} {}", row->name, m.operatorId));
         EvalSampleResult s{m.id, row->name, m.bugClass, m.operatorId};
-        auto proposer = options.makeProposer();
-        report.proposer = proposer->name();
         auto design = loadDesign(row->dir);
         auto buggy = design ? applyEdits(row->sources, m.edits)
                             : tl::expected<std::vector<SourceFile>, Diagnostic>(
@@ -159,43 +222,31 @@ tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& o
             s.note = buggy.error().format();
         } else {
             design->sources = *buggy;
-            DebugOptions o = options.debug;
-            o.golden = row->sources;
-            o.workDir = workRoot / fmt::format("sample-{}", i);
-            o.log = nullptr;
-            o.goldenCache = workRoot / "golden" / row->name;
-            DebugResult r = runDebugLoop(*design, *proposer, o);
-            std::error_code ec;
-            std::filesystem::remove_all(o.workDir, ec);
-            s.seconds = r.seconds;
-            s.iterations = r.iterations;
-            s.candidatesChecked = r.candidatesChecked;
-            if (r.error) {
-                // A confirmed bug whose failure the loop cannot observe (the buggy design
-                // passes its testbench and matches the golden on random stimulus) is kept in
-                // the denominator and shown as such.
-                s.verdict = r.error->code == DiagCode::NothingToDebug ? "not-reproduced" : "error";
-                s.note = r.error->format();
-            } else {
-                s.verdict = std::string(repairVerdictName(r.verdict));
-                s.fixRound = r.verdict == RepairVerdict::Failed ? 0 : r.iterations;
-                s.note = r.verdict == RepairVerdict::Failed ? r.stopReason : r.correctness;
-            }
-            for (size_t k = 0; k < r.localization.ranked.size(); ++k)
-                if (r.localization.ranked[k].file == m.file && r.localization.ranked[k].line == m.line) {
-                    s.flRank = static_cast<int>(k) + 1;
-                    break;
-                }
+            runSample(options, *design, row->sources, {{m.file, m.line}}, i, report, s);
         }
-        progress.count(s.verdict);
-        if (options.log)
-            progress.around([&] {
-                options.log(fmt::format("[{}/{}] {} {}: {} (rounds {}, FL rank {}, {:.1f} s)", i + 1,
-                                        todo.size(), row->name, m.operatorId, s.verdict, s.iterations,
-                                        s.flRank, s.seconds));
-            });
-        progress.finishItem();
-        report.samples.push_back(std::move(s));
+        finishSample(options, progress, i, todo.size(), report, std::move(s));
+    }
+    if (report.proposer.empty() && options.makeProposer) report.proposer = options.makeProposer()->name();
+    return report;
+}
+
+tl::expected<EvalRepairReport, Diagnostic> evalRepairSuite(const EvalRepairOptions& options,
+                                                           const std::filesystem::path& suite,
+                                                           const std::string& onlyBug)
+{
+    auto bugs = loadRepairSuite(suite, onlyBug);
+    if (!bugs) return tl::unexpected(bugs.error());
+    EvalRepairReport report;
+    report.split = "suite " + suite.filename().string();
+    report.k = options.debug.budget.maxIterations;
+    Progress progress(options.progress, "bugs", bugs->size());
+    for (size_t i = 0; i < bugs->size(); ++i) {
+        const SuiteBug& bug = (*bugs)[i];
+        progress.startItem(bug.id);
+        EvalSampleResult s{bug.id, bug.design.name, bug.kind, ""};
+        s.hunks = bug.hunks;
+        runSample(options, bug.design, bug.golden, bug.bugLines, i, report, s);
+        finishSample(options, progress, i, bugs->size(), report, std::move(s));
     }
     if (report.proposer.empty() && options.makeProposer) report.proposer = options.makeProposer()->name();
     return report;

@@ -12,7 +12,8 @@
 //   correct@1    that candidate is correct (identical to the golden or proved equivalent)
 //   plausible@k  a passing candidate within k rounds (k = the iteration budget)
 //   correct@k    the first passing candidate within k rounds is correct
-//   fl_top1/5    the mutated line is the first / among the first five ranked lines
+//   fl_top1/5    the mutated line (a suite bug: any of its changed lines) is the first /
+//                among the first five ranked lines
 
 #include <filesystem>
 #include <functional>
@@ -47,7 +48,9 @@ struct EvalSampleResult {
     int iterations = 0;         ///< rounds used
     int fixRound = 0;           ///< round of the accepted fix; 0 when none
     int candidatesChecked = 0;
-    int flRank = 0;             ///< 1-based rank of the mutated line; 0 when not ranked
+    int flRank = 0;             ///< 1-based rank of the (first) bug line; 0 when not ranked
+    int hunks = 1;              ///< separate groups of changed lines (suite bugs)
+    std::string fix;            ///< the accepted fix's description; empty when none
     double seconds = 0;
     std::string note;           ///< error text or how correctness was decided
 };
@@ -62,5 +65,11 @@ struct EvalRepairReport {
 };
 
 tl::expected<EvalRepairReport, Diagnostic> evalRepair(const EvalRepairOptions& options);
+
+/// The same loop over the hand-written bugs of a repair suite (corpora/bugs/README.md), or
+/// over one of them; the bug class of a sample is its kind.
+tl::expected<EvalRepairReport, Diagnostic> evalRepairSuite(const EvalRepairOptions& options,
+                                                           const std::filesystem::path& suite,
+                                                           const std::string& onlyBug = "");
 
 }  // namespace veriloop

@@ -6,11 +6,13 @@
 #include "flows/fault_localization.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "core/site.h"
 #include "core/text.h"
 
 namespace veriloop {
@@ -153,6 +155,124 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
         fl.ranked.push_back(std::move(s));
     }
     return fl;
+}
+
+void rankByDependence(FaultLocalization& fl, const std::vector<Site>& sites,
+                      const std::vector<SourceFile>& files)
+{
+    constexpr double kBelow = 0.99;  // just under the line it depends on
+    std::map<std::pair<std::string, int>, size_t> at;
+    for (size_t i = 0; i < fl.ranked.size(); ++i) at[{fl.ranked[i].file, fl.ranked[i].line}] = i;
+    auto scoreOf = [&](const std::string& file, int line) {
+        auto it = at.find({file, line});
+        return it == at.end() ? 0.0 : fl.ranked[it->second].score;
+    };
+    std::vector<std::vector<std::string>> text;
+    for (const auto& f : files) text.push_back(splitLines(f.text));
+    auto lineOf = [&](int file, uint32_t offset) {
+        return lineColAt(files[file].text, offset).line;
+    };
+    auto raise = [&](int file, int line, double score, std::string reason) {
+        if (file < 0 || file >= static_cast<int>(files.size()) || score <= 0) return;
+        const std::string& path = files[file].path;
+        auto it = at.find({path, line});
+        if (it != at.end() && fl.ranked[it->second].score >= score) return;
+        if (it == at.end()) {
+            SuspiciousLine s;
+            s.file = path;
+            s.line = line;
+            if (line >= 1 && line <= static_cast<int>(text[file].size()))
+                s.text = oneLine(text[file][line - 1], 100);
+            at[{path, line}] = fl.ranked.size();
+            fl.ranked.push_back(std::move(s));
+            it = at.find({path, line});
+        }
+        fl.ranked[it->second].score = score;
+        fl.ranked[it->second].reason = std::move(reason);
+    };
+    // Snapshot of the spectrum scores: dependence does not chain through dependence.
+    const auto spectrum = fl.ranked;
+    auto wordIn = [](const std::string& line, const std::string& word) {
+        for (size_t p = line.find(word); p != std::string::npos; p = line.find(word, p + 1)) {
+            const bool left = p == 0 || !(std::isalnum(static_cast<unsigned char>(line[p - 1])) || line[p - 1] == '_');
+            const size_t e = p + word.size();
+            const bool right = e >= line.size() || !(std::isalnum(static_cast<unsigned char>(line[e])) || line[e] == '_');
+            if (left && right) return true;
+        }
+        return false;
+    };
+    std::map<std::string, std::vector<const Site*>> caseItemsByModule;
+    for (const auto& s : sites) {
+        if (s.token.file < 0 || s.token.file >= static_cast<int>(files.size())) continue;
+        const std::string& path = files[s.token.file].path;
+        if (s.kind == SiteKind::ParamValue && !s.target.empty()) {
+            const SuspiciousLine* best = nullptr;
+            for (const auto& l : spectrum)
+                if (l.file == path && l.line != s.line && l.line >= 1 &&
+                    l.line <= static_cast<int>(text[s.token.file].size()) &&
+                    wordIn(text[s.token.file][l.line - 1], s.target) &&
+                    (!best || l.score > best->score))
+                    best = &l;
+            if (best)
+                raise(s.token.file, s.line, kBelow * best->score,
+                      fmt::format("declares `{}`, read on line {}", s.target, best->line));
+        } else if (s.kind == SiteKind::EventControl) {
+            double best = 0;
+            int bestLine = 0;
+            for (const auto& part : s.parts) {
+                const int l = lineOf(part.file, part.begin);
+                if (scoreOf(path, l) > best) {
+                    best = scoreOf(path, l);
+                    bestLine = l;
+                }
+            }
+            if (best > 0)
+                raise(s.token.file, s.line, kBelow * best,
+                      fmt::format("event control of the always block of line {}", bestLine));
+        } else if (s.kind == SiteKind::CaseItem) {
+            caseItemsByModule[path + ":" + s.module].push_back(&s);
+        }
+    }
+    // A line of an always block that no run executed (the arm of a wrong condition, taken
+    // only after the run failed) ranks below the best line of its block: the block's
+    // extent is its event control to its last assignment.
+    for (const auto& ev : sites) {
+        if (ev.kind != SiteKind::EventControl || ev.parts.empty()) continue;
+        const std::string& path = files[ev.token.file].path;
+        int last = ev.line;
+        for (const auto& part : ev.parts) last = std::max(last, lineOf(part.file, part.begin));
+        double best = 0;
+        int bestLine = 0;
+        for (const auto& l : spectrum)
+            if (l.file == path && l.line >= ev.line && l.line <= last && l.score > best) {
+                best = l.score;
+                bestLine = l.line;
+            }
+        for (const auto& s : sites)
+            if (s.token.file == ev.token.file && s.line > ev.line && s.line <= last &&
+                scoreOf(path, s.line) == 0)
+                raise(s.token.file, s.line, kBelow * best,
+                      fmt::format("never executed, in the always block of line {}", bestLine));
+    }
+    // A case item no run took (a duplicated label, an unreachable arm) ranks below the best
+    // item executed in its module.
+    for (const auto& [key, items] : caseItemsByModule) {
+        double best = 0;
+        int bestLine = 0;
+        for (const Site* s : items) {
+            const double sc = scoreOf(files[s->token.file].path, s->line);
+            if (sc > best) {
+                best = sc;
+                bestLine = s->line;
+            }
+        }
+        for (const Site* s : items)
+            if (scoreOf(files[s->token.file].path, s->line) == 0)
+                raise(s->token.file, s->line, kBelow * best,
+                      fmt::format("case item never executed; the item of line {} is suspicious", bestLine));
+    }
+    std::stable_sort(fl.ranked.begin(), fl.ranked.end(),
+                     [](const SuspiciousLine& a, const SuspiciousLine& b) { return a.score > b.score; });
 }
 
 }  // namespace veriloop

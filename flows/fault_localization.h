@@ -54,4 +54,14 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
                             const std::vector<SourceFile>& files,
                             const PointLines& pointLines = {});
 
+struct Site;
+
+/// Ranks the lines the spectrum cannot reach, from the lines that depend on them (RTL): a
+/// parameter/localparam declaration gets just below the best line that reads its name, an
+/// always block's event control just below the best line of its block, and a case item no
+/// run executed just below the best item of its case statement. Each gets its reason; the
+/// ranking is re-sorted.
+void rankByDependence(FaultLocalization& fl, const std::vector<Site>& sites,
+                      const std::vector<SourceFile>& files);
+
 }  // namespace veriloop

@@ -33,8 +33,9 @@ std::string formatSuspicious(const std::vector<SuspiciousLine>& lines)
     if (lines.empty()) return "(no ranking available)\n";
     std::string out;
     for (size_t i = 0; i < lines.size() && i < 10; ++i)
-        out += fmt::format("{}. {}:{} (score {:.2f}): {}\n", i + 1, lines[i].file, lines[i].line,
-                           lines[i].score, lines[i].text);
+        out += fmt::format("{}. {}:{} (score {:.2f}{}): {}\n", i + 1, lines[i].file, lines[i].line,
+                           lines[i].score,
+                           lines[i].reason == "spectrum" ? "" : "; " + lines[i].reason, lines[i].text);
     return out;
 }
 

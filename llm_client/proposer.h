@@ -7,6 +7,7 @@
 // candidate for safety and then in the sandbox.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct SuspiciousLine {
     int line = 0;      ///< 1-based
     double score = 0;  ///< Ochiai suspiciousness in [0, 1]
     std::string text;  ///< the line's source text, trimmed
+    /// Why it is ranked: "spectrum" (Ochiai over the runs), or the dependence that ranks a
+    /// line no run can execute (a declaration, an event control, a case item never taken).
+    std::string reason = "spectrum";
 };
 
 /// What an earlier attempt proposed and why it was not accepted; fed back to the proposer.
@@ -40,6 +44,10 @@ struct RepairContext {
     std::string evidence;                   ///< the failing checks, human readable
     std::vector<SuspiciousLine> suspicious; ///< ranked, most suspicious first
     std::vector<AttemptFeedback> history;   ///< earlier attempts, oldest first
+    /// Every candidate checked so far: its description → its outcome (testbench-failed,
+    /// differential-failed: it passed the testbench, ...). The built-in repairer combines
+    /// the partial fixes.
+    std::map<std::string, std::string> outcomes;
     std::vector<Site> sites;                ///< mutation sites of `sources` (the frontend's)
     const HlsAnalysis* hls = nullptr;       ///< HLS C++: the frontend's analysis of `sources`
     int iteration = 1;                      ///< 1-based

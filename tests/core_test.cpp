@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/design.h"
+#include "core/oversized_literals.h"
 #include "core/process.h"
 #include "core/progress.h"
 #include "core/source.h"
@@ -194,4 +195,26 @@ TEST(Diagnostics, RenderShowsTheSourceLineWithACaretAndAHint)
     const std::string bare = makeDiag(DiagCode::GitError, "revision 'x' does not name a commit").render();
     EXPECT_EQ(std::count(bare.begin(), bare.end(), '\n'), 1);
     std::filesystem::remove_all(dir);
+}
+
+TEST(OversizedLiterals, TruncatedFromTheLeftOnTheSameLine)
+{
+    const std::string text = "// 2'h10 in a comment stays\n"
+                             "wire [1:0] k = 2'h10; wire [3:0] m = 4'b0011; wire [2:0] n = 3'sb1101;\n"
+                             "wire [3:0] z = 4'hx1; wire [7:0] w = 8'hff; wire [2:0] d = 3'd9;\n";
+    LiteralTruncation t = truncateOversizedLiterals(text);
+    ASSERT_EQ(t.literals.size(), 3u);
+    EXPECT_EQ(t.literals[0].before, "2'h10");
+    EXPECT_EQ(t.literals[0].after, "2'b00");
+    EXPECT_EQ(t.literals[0].line, 2);
+    EXPECT_EQ(t.literals[0].column, 16);
+    EXPECT_EQ(t.literals[1].after, "3'sb101");
+    EXPECT_EQ(t.literals[2].before, "4'hx1");
+    EXPECT_EQ(t.literals[2].after, "4'b0001");
+    // Leading zeros (4'b0011), fitting literals and decimals (Verilator truncates 3'd9 itself)
+    // stay as written; the line structure is unchanged.
+    EXPECT_NE(t.text.find("4'b0011"), std::string::npos);
+    EXPECT_NE(t.text.find("3'd9"), std::string::npos);
+    EXPECT_NE(t.text.find("// 2'h10 in a comment stays"), std::string::npos);
+    EXPECT_EQ(std::count(t.text.begin(), t.text.end(), '\n'), 3);
 }

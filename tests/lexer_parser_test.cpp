@@ -100,3 +100,57 @@ endmodule
         EXPECT_NE(s.kind, SiteKind::Literal) << s.text;
     }
 }
+
+TEST(SvLexer, MacroUsesAreOneTokenAndDirectivesEndAtTheirLine)
+{
+    const std::string text = "`define HI(x) (x*2+ \\\n 1)\nassign a = in[`HI(x):`LO(x, y)] + `W;\n";
+    auto r = lexSystemVerilog(text);
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    std::vector<std::string> texts;
+    for (const auto& t : r.tokens)
+        if (t.kind != TokKind::End) texts.push_back(std::string(t.text));
+    const std::vector<std::string> expected = {"`define HI(x) (x*2+ \\\n 1)", "assign", "a", "=", "in",
+                                               "[", "`HI(x)", ":", "`LO(x, y)", "]", "+", "`W", ";"};
+    EXPECT_EQ(texts, expected);
+    EXPECT_EQ(r.tokens[6].kind, TokKind::MacroUse);
+    EXPECT_EQ(r.tokens[0].kind, TokKind::Directive);
+}
+
+// The operand spans of a continuous assignment that reads through macro calls end at the
+// operand: once, the rest of the line was taken as one directive and the `;` went with it.
+TEST(RtlParser, EditsAcrossMacroCallsStayWhole)
+{
+    const std::string sv = "module m(input logic [15:0] in, output logic [3:0] a, output logic [3:0] b);\n"
+                           "  assign a = in[`HI(1,2):`LO(1,2)];\n"
+                           "  `ifdef FAST\n"
+                           "  assign b = in[3:0] ^ in[7:4];\n"
+                           "  `endif\n"
+                           "endmodule\n";
+    auto r = parseRtlFile({"m.sv", sv}, 0, {});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    bool sawRhs = false, sawXor = false;
+    for (const auto& s : r.sites) {
+        if (s.kind == SiteKind::ContAssignRhs && s.line == 2) {
+            EXPECT_EQ(s.text, "in[`HI(1,2):`LO(1,2)]");
+            sawRhs = true;
+        }
+        sawXor = sawXor || (s.kind == SiteKind::BinaryOp && s.text == "^");
+    }
+    EXPECT_TRUE(sawRhs);
+    EXPECT_TRUE(sawXor) << "the assignment after an `ifdef line was skipped";
+}
+
+TEST(RtlParser, DelayControlsInDesignsAreSteppedOver)
+{
+    const std::string v = "module m(input clk, input [3:0] d, output reg [3:0] q, output reg [3:0] p);\n"
+                          "  always @(posedge clk) q <= #1 d + 4'd1;\n"
+                          "  always @(posedge clk) #2 p = d - q;\n"
+                          "endmodule\n";
+    auto r = parseRtlFile({"m.v", v}, 0, {});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    std::vector<std::string> ops;
+    for (const auto& s : r.sites)
+        if (s.kind == SiteKind::BinaryOp || s.kind == SiteKind::ProcAssign) ops.push_back(s.text);
+    std::sort(ops.begin(), ops.end());
+    EXPECT_EQ(ops, (std::vector<std::string>{"+", "-", "<=", "="}));
+}

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/oversized_literals.h"
+
 namespace veriloop::rtl {
 
 namespace {
@@ -119,6 +121,11 @@ tl::expected<RtlFrontendResult, Diagnostic> analyzeRtlDesign(const Design& desig
             return tl::unexpected(makeDiag(DiagCode::FrontendRejected, pr.error,
                                            (design.dir / design.sources[i].path).string()));
         result.modules.insert(result.modules.end(), pr.modules.begin(), pr.modules.end());
+        for (const auto& t : truncateOversizedLiterals(design.sources[i].text).literals)
+            result.warnings.push_back(fmt::format(
+                "{}:{}:{}: warning: `{}` has more digits than its size; truncated to `{}` as "
+                "IEEE 1800 5.7.1 says (the simulators see the truncated literal)",
+                design.sources[i].path, t.line, t.column, t.before, t.after));
         parsed.insert(parsed.end(), pr.sites.begin(), pr.sites.end());
     }
     auto elab = elaborateWithSlang(design);

@@ -18,6 +18,7 @@ struct RtlFrontendResult {
     std::vector<ModuleInfo> modules;  // every module in the design sources
     std::vector<Site> sites;          // live sites, annotated
     std::vector<VarInfo> topPorts;    // ports of the top module, in declaration order
+    std::vector<std::string> warnings;  // `file:line:col: warning: ...` (oversized literals)
 };
 
 /// Parses and elaborates `design`.

@@ -26,8 +26,10 @@ struct ExprInfo {
 };
 
 struct Ctx {
-    bool runtime = true;   // sites may be emitted
-    bool inReset = false;  // inside the branch taken while reset is asserted
+    bool runtime = true;     // sites may be emitted
+    bool inReset = false;    // inside the branch taken while reset is asserted
+    bool inFunction = false; // a function/task body: its variables are automatic, so its
+                             // assignments stay blocking (no ProcAssign sites)
 };
 
 class Parser {
@@ -111,6 +113,16 @@ private:
             ++pos_;
         } while (depth > 0 && !atEnd());
     }
+    // `#3`, `#DELAY`, `#(A+B)`, `#1.5`: a delay control, skipped when present.
+    void skipDelay()
+    {
+        if (!accept("#")) return;
+        if (cur().is("(")) {
+            skipBalanced();
+        } else if (!atEnd()) {
+            ++pos_;
+        }
+    }
     void skipToSemicolon()
     {
         while (!atEnd() && !cur().is(";") && !cur().is("end") && !cur().is("endmodule")) {
@@ -156,6 +168,7 @@ private:
         const Token& kw = cur();
         ++pos_;
         module_ = std::string(cur().text);
+        localparams_.clear();
         ++pos_;
         while (!atEnd() && !cur().is(";")) {
             if (cur().is("(") || cur().is("[") || cur().is("{")) {
@@ -181,6 +194,8 @@ private:
                    t.is("always_latch")) {
             ++pos_;
             // `@*` is one token; `@ *` and `@(...)` are two or more.
+            const uint32_t eventBegin = cur().begin;
+            const bool hasEvent = cur().is("@*") || cur().is("@");
             if (!accept("@*") && accept("@")) {
                 if (cur().is("(")) {
                     skipBalanced();
@@ -188,14 +203,44 @@ private:
                     ++pos_;  // @ * form
                 }
             }
+            const uint32_t eventEnd = prevEnd();
+            const size_t firstSite = result_.sites.size();
             parseStatement(Ctx{});
+            if (hasEvent) {
+                Site ev = makeSite(SiteKind::EventControl, eventBegin, eventEnd);
+                for (size_t i = firstSite; i < result_.sites.size(); ++i)
+                    if (result_.sites[i].kind == SiteKind::ProcAssign) {
+                        const ByteRange& op = result_.sites[i].token;
+                        ev.parts.push_back(op);
+                        ev.partTexts.push_back(result_.sites[i].text);
+                    }
+                emit(std::move(ev));
+            }
         } else if (t.is("initial") || t.is("final")) {
             ++pos_;
             parseStatement(Ctx{false, false});
         } else if (t.is("function") || t.is("task")) {
+            // The body is runtime code (it runs wherever the function is called): its
+            // statements are parsed like an always block's; declarations are stepped over.
             const std::string_view endKw = t.is("function") ? "endfunction" : "endtask";
-            while (!atEnd() && !cur().is(endKw)) ++pos_;
+            ++pos_;
+            while (!atEnd() && !cur().is(";") && !cur().is(endKw)) {
+                if (cur().is("(") || cur().is("[")) {
+                    skipBalanced();
+                } else {
+                    ++pos_;
+                }
+            }
+            accept(";");
+            while (!atEnd() && !cur().is(endKw) && !cur().is("endmodule")) {
+                const size_t before = pos_;
+                parseStatement(Ctx{true, false, true});
+                if (pos_ == before) ++pos_;
+            }
             accept(endKw);
+            if (accept(":")) ++pos_;
+        } else if (t.is("localparam") || t.is("parameter")) {
+            parseParameterDecl();
         } else if (t.is("generate") || t.is("endgenerate")) {
             ++pos_;
         } else if (t.is("for")) {  // generate for
@@ -211,9 +256,44 @@ private:
             parseItemBlock();
         } else if (t.kind == TokKind::Identifier && isInstanceStart()) {
             parseInstance();
+        } else if (t.kind == TokKind::Directive || t.kind == TokKind::MacroUse) {
+            ++pos_;  // never skip the items after it to the next `;`
+            accept(";");
         } else {
             skipToSemicolon();
         }
+    }
+
+    // `localparam [type] A = 4'd3, B = A + 1;`: the numbers in the values are repair sites
+    // (a wrong constant in a declaration), the names are the module's named constants.
+    void parseParameterDecl()
+    {
+        ++pos_;
+        while (!atEnd() && !cur().is(";") && !cur().is("endmodule")) {
+            if (cur().kind == TokKind::Identifier && at(pos_ + 1).is("=")) {
+                localparams_.push_back(std::string(cur().text));
+                pos_ += 2;
+                int depth = 0;
+                while (!atEnd() && !(depth == 0 && (cur().is(",") || cur().is(";"))) &&
+                       !cur().is("endmodule")) {
+                    if (cur().is("(") || cur().is("[") || cur().is("{")) ++depth;
+                    if (cur().is(")") || cur().is("]") || cur().is("}")) --depth;
+                    if (cur().kind == TokKind::Number && !at(pos_ + 1).is("'")) {
+                        Site v = makeSite(SiteKind::ParamValue, cur().begin, cur().end);
+                        v.target = localparams_.back();
+                        emit(std::move(v));
+                    }
+                    ++pos_;
+                }
+                continue;
+            }
+            if (cur().is("(") || cur().is("[") || cur().is("{")) {
+                skipBalanced();
+            } else {
+                ++pos_;
+            }
+        }
+        accept(";");
     }
 
     // Every loop over items goes through here: an item the parser does not understand (a
@@ -334,6 +414,16 @@ private:
             parseStatement(ctx);
         } else if (t.is(";")) {
             ++pos_;
+        } else if (t.is("return")) {
+            ++pos_;
+            if (!cur().is(";")) parseExpr(ctx);
+            accept(";");
+        } else if (t.kind == TokKind::Directive || t.kind == TokKind::MacroUse) {
+            ++pos_;
+            accept(";");
+        } else if (t.is("#")) {  // a delay control before a statement: `#1 q = d;`
+            skipDelay();
+            parseStatement(ctx);
         } else if (t.kind == TokKind::Identifier || t.is("{")) {
             parseAssignmentStatement(ctx);
         } else {
@@ -361,6 +451,7 @@ private:
 
     void parseIf(Ctx ctx)
     {
+        const uint32_t ifBegin = cur().begin;
         ++pos_;  // if
         if (!accept("(")) return skipToSemicolon();
         const uint32_t b = cur().begin;
@@ -379,8 +470,19 @@ private:
             thenCtx.inReset = thenBranchIsReset(b, e);
             elseCtx.inReset = !thenCtx.inReset;
         }
+        const uint32_t thenBegin = cur().begin;
         parseStatement(thenCtx);
-        if (accept("else")) parseStatement(elseCtx);
+        const uint32_t thenEnd = prevEnd();
+        if (!accept("else")) return;
+        const uint32_t elseBegin = cur().begin;
+        parseStatement(elseCtx);
+        if (!ctx.runtime || cur().is("else")) return;
+        Site s = makeSite(SiteKind::IfElse, ifBegin, ifBegin + 2);
+        s.parts = {range(thenBegin, thenEnd), range(elseBegin, prevEnd())};
+        s.partTexts = {textOf(thenBegin, thenEnd), textOf(elseBegin, prevEnd())};
+        s.choice = range(ifBegin, prevEnd());
+        s.choiceIsStatement = true;
+        emit(std::move(s));
     }
 
     void parseCase(Ctx ctx)
@@ -391,6 +493,7 @@ private:
         parseExpr(ctx);
         accept(")");
         std::vector<Site> items;
+        std::vector<std::string> labels;  // of the non-default items, as written
         std::string defaultText;
         while (!atEnd() && !cur().is("endcase")) {
             const uint32_t itemBegin = cur().begin;
@@ -406,6 +509,7 @@ private:
                         ++pos_;
                     }
                 }
+                labels.push_back(textOf(itemBegin, prevEnd()));
                 accept(":");
             }
             const uint32_t stmtBegin = cur().begin;
@@ -419,12 +523,17 @@ private:
             s.isDefaultItem = isDefault;
             s.inResetBranch = ctx.inReset;
             if (isDefault) defaultText = textOf(stmtBegin, stmtEnd);
+            else s.duplicateLabel = std::count(labels.begin(), labels.end() - 1, labels.back()) > 0;
             items.push_back(std::move(s));
         }
         accept("endcase");
         if (!ctx.runtime) return;
+        std::vector<std::string> unused;
+        for (const auto& name : localparams_)
+            if (std::find(labels.begin(), labels.end(), name) == labels.end()) unused.push_back(name);
         for (auto& s : items) {
             if (!s.isDefaultItem) s.altText = defaultText;
+            if (s.duplicateLabel) s.unusedLabels = unused;
             emit(std::move(s));
         }
     }
@@ -472,9 +581,10 @@ private:
         const bool blocking = op.is("=");
         if (!nonblocking && !blocking) return skipToSemicolon();  // x++, x += ...: skipped
         ++pos_;
+        skipDelay();  // an intra-assignment delay `q <= #1 d;` (ignored, as synthesis does)
         parseExpr(ctx);
         if (!accept(";")) return skipToSemicolon();
-        if (!ctx.runtime) return;
+        if (!ctx.runtime || ctx.inFunction) return;
         Site s = makeSite(SiteKind::ProcAssign, op.begin, op.end);
         s.choice = range(stmtBegin, prevEnd());
         s.choiceIsStatement = true;
@@ -722,6 +832,7 @@ private:
     std::vector<Token> toks_;
     size_t pos_ = 0;
     std::string module_;
+    std::vector<std::string> localparams_;  // named constants of the current module so far
     ParseResult result_;
     int nesting_ = 0;  // recursive rules now on the stack
 };

@@ -170,6 +170,41 @@ private:
         return finish(t);
     }
 
+    // A compiler directive runs to the end of its line (a `define body continues over lines
+    // ending in a backslash); any other `name is a macro use: the name and, when a `(`
+    // follows at once, its balanced argument list, so an expression around it keeps its
+    // exact extent and no edit lands inside or across the call.
+    Token lexBacktick()
+    {
+        static const std::unordered_set<std::string_view> kDirectives = {
+            "define", "undef", "undefineall", "ifdef", "ifndef", "elsif", "else", "endif",
+            "include", "timescale", "default_nettype", "resetall", "celldefine",
+            "endcelldefine", "line", "pragma", "begin_keywords", "end_keywords",
+            "unconnected_drive", "nounconnected_drive", "__FILE__", "__LINE__"};
+        Token t = start(TokKind::Directive);
+        advance();
+        const size_t nameBegin = pos_;
+        while (identChar(peek())) advance();
+        const std::string_view name = text_.substr(nameBegin, pos_ - nameBegin);
+        if (kDirectives.count(name) || name.empty()) {
+            while (pos_ < text_.size() && peek() != '\n') {
+                if (peek() == '\\' && peek(1) == '\n') advance();
+                advance();
+            }
+            return finish(t);
+        }
+        t.kind = TokKind::MacroUse;
+        if (peek() != '(') return finish(t);
+        int depth = 0;
+        do {
+            if (peek() == '(') ++depth;
+            if (peek() == ')') --depth;
+            advance();
+        } while (depth > 0 && pos_ < text_.size());
+        if (depth > 0) fail("unterminated macro argument list");
+        return finish(t);
+    }
+
     Token next()
     {
         char c = peek();
@@ -220,11 +255,7 @@ private:
             advance();
             return finish(t);
         }
-        if (c == '`') {
-            Token t = start(TokKind::Directive);
-            while (pos_ < text_.size() && peek() != '\n') advance();
-            return finish(t);
-        }
+        if (c == '`') return lexBacktick();
         for (std::string_view op : kOperators) {
             if (text_.compare(pos_, op.size(), op) == 0) {
                 Token t = start(TokKind::Operator);

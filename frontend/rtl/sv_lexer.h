@@ -9,7 +9,9 @@
 
 namespace veriloop::rtl {
 
-enum class TokKind { Identifier, SystemIdentifier, Keyword, Number, String, Operator, Directive, End };
+enum class TokKind {
+    Identifier, SystemIdentifier, Keyword, Number, String, Operator, Directive, MacroUse, End
+};
 
 struct Token {
     TokKind kind = TokKind::End;
@@ -30,7 +32,8 @@ struct LexResult {
 };
 
 /// Tokenizes `text` (which must outlive the result). Comments, whitespace and attributes
-/// `(* ... *)` are skipped; compiler directives become one Directive token per line.
+/// `(* ... *)` are skipped; a compiler directive becomes one Directive token (to the end of its
+/// line); a macro use `NAME or `NAME(args) becomes one MacroUse token.
 LexResult lexSystemVerilog(std::string_view text);
 
 bool isSvKeyword(std::string_view word);

@@ -1,0 +1,307 @@
+// Repair of bugs shaped like people's (issue 15): designs with delays and oversized literals
+// are debugged, a bug in two places is fixed by one two-edit candidate, lines no run executes
+// (a declaration, a case item never taken) are ranked with their reason, and a streamed
+// transcript survives a run that is killed. The whole hand-written suite runs in bench/
+// (`veriloop eval repair --suite corpora/bugs`); a test loads it and checks every bug is whole.
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/design.h"
+#include "core/site.h"
+#include "core/text.h"
+#include "flows/builtin_proposer.h"
+#include "flows/debug_loop.h"
+#include "flows/fault_localization.h"
+#include "flows/repair_suite.h"
+
+namespace fs = std::filesystem;
+using namespace veriloop;
+
+namespace {
+
+const fs::path kSource = VERILOOP_SOURCE_DIR;
+
+fs::path scratch(const std::string& name)
+{
+    auto dir = fs::temp_directory_path() / fmt::format("veriloop-realbug-{}-{}", name, ::getpid());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// A Verilog-2001 design (non-ANSI ports, `<= #1`, an oversized literal the LRM truncates,
+// old-style sensitivity list) with a self-checking testbench; `body` is the counter's limit
+// compare, so a test can plant a bug in it.
+fs::path writeOldStyleDesign(const fs::path& dir, const std::string& limitCompare,
+                             const std::string& wrapCompare)
+{
+    writeFile(dir / "rtl/tick.v", fmt::format(R"(`timescale 1ns/1ps
+`define STEP 4'd1
+module tick(clk, rst, en, cnt, wrap, odd);
+  input clk, rst, en;
+  output [3:0] cnt;
+  output wrap, odd;
+  reg [3:0] cnt;
+  reg wrap;
+  reg odd;
+  wire [1:0] pad = 2'h14;   // the LRM truncates this to 2'b00
+  always @(posedge clk or posedge rst)
+    if (rst) cnt <= #1 4'd0;
+    else if (en) begin
+      if ({0}) cnt <= #1 4'd0;
+      else cnt <= #1 cnt + `STEP + pad;
+    end
+  always @(cnt or en)
+    if ({1}) wrap = en;
+    else wrap = 1'b0;
+  always @(cnt) odd = cnt[0];
+endmodule
+)",
+                                                   limitCompare, wrapCompare));
+    writeFile(dir / "tb/tb.sv", R"(module tb;
+  reg clk = 0, rst = 1, en = 0;
+  wire [3:0] cnt; wire wrap, odd;
+  integer i, expect_cnt;
+  tick dut(.clk(clk), .rst(rst), .en(en), .cnt(cnt), .wrap(wrap), .odd(odd));
+  always #5 clk = ~clk;
+  initial begin
+    #12 rst = 0; en = 1; expect_cnt = 0;
+    for (i = 0; i < 40; i = i + 1) begin
+      @(posedge clk); #2;
+      expect_cnt = (expect_cnt == 9) ? 0 : expect_cnt + 1;
+      if (cnt !== expect_cnt[3:0]) begin $display("FAIL: cnt=%0d expected %0d", cnt, expect_cnt); $fatal(1); end
+      if (wrap !== (cnt == 9)) begin $display("FAIL: wrap=%0d at cnt=%0d", wrap, cnt); $fatal(1); end
+    end
+    $display("PASS"); $finish;
+  end
+endmodule
+)");
+    writeFile(dir / "design.toml", R"([design]
+name = "tick"
+language = "verilog"
+top = "tick"
+sources = ["rtl/tick.v"]
+[testbench]
+sources = ["tb/tb.sv"]
+top = "tb"
+pass = { exit_code = 0, stdout = "PASS" }
+timeout_s = 10
+[clock]
+name = "clk"
+[reset]
+name = "rst"
+active_low = false
+cycles = 2
+[stimulus]
+random = true
+cycles = 300
+seed = 1
+)");
+    return dir;
+}
+
+// The built-in repairer on the tick design with a bug planted in its two compares, against
+// the bug-free tick; `golden` receives the golden's sources.
+DebugResult repairTick(const fs::path& root, const std::string& limitCompare,
+                       const std::string& wrapCompare, std::vector<SourceFile>& golden)
+{
+    auto design = loadDesign(writeOldStyleDesign(root / "buggy", limitCompare, wrapCompare));
+    auto goldenDesign = loadDesign(writeOldStyleDesign(root / "golden", "cnt == 4'd9", "cnt == 4'd9"));
+    EXPECT_TRUE(design && goldenDesign);
+    if (!design || !goldenDesign) return {};
+    golden = goldenDesign->sources;
+    DebugOptions o;
+    o.workDir = root / "work";
+    o.runtimeCache = fs::temp_directory_path() / "veriloop-debugtest-verilator-runtime";
+    o.jobs = 2;
+    o.flRuns = 16;
+    o.checkSeeds = 2;
+    o.budget.maxIterations = 4;
+    o.golden = golden;
+    BuiltinProposer proposer;
+    return runDebugLoop(*design, proposer, o);
+}
+
+}  // namespace
+
+// Delays in the design and an oversized literal no longer stop the debug loop before it
+// starts (Verilator rejects `2'h14` and, without --timing, `#1`); the bug is found and fixed.
+TEST(RealBugs, ADesignWithDelaysAndAnOversizedLiteralIsRepaired)
+{
+    const auto root = scratch("delays");
+    std::vector<SourceFile> golden;
+    DebugResult r = repairTick(root, "cnt == 4'd10", "cnt == 4'd9", golden);
+    ASSERT_FALSE(r.error) << r.error->format();
+    EXPECT_NE(r.verdict, RepairVerdict::Failed) << r.toJson().dump(2);
+    EXPECT_NE(r.diff.find("-      if (cnt == 4'd10)"), std::string::npos) << r.diff;
+    fs::remove_all(root);
+}
+
+// The same wrong constant in two places: no single edit passes, the candidate that makes the
+// same change at both sites (two hunks) does.
+TEST(RealBugs, ABugOnTwoLinesIsRepairedByOneTwoEditCandidate)
+{
+    const auto root = scratch("twoline");
+    std::vector<SourceFile> golden;
+    DebugResult r = repairTick(root, "cnt == 4'd8", "cnt == 4'd8", golden);
+    ASSERT_FALSE(r.error) << r.error->format();
+    ASSERT_EQ(r.verdict, RepairVerdict::Correct) << r.toJson().dump(2);
+    EXPECT_EQ(r.fixed.front().text, golden.front().text) << r.diff;
+    EXPECT_NE(r.fixDescription.find("; and "), std::string::npos) << r.fixDescription;
+    fs::remove_all(root);
+}
+
+// A localparam the suspicious lines read, an always block's event control and a case item no
+// run executed get ranks (just below what depends on them) and say why.
+TEST(RealBugs, LinesNoRunExecutesAreRankedByDependence)
+{
+    const std::string text = "module m;\n"                       // 1
+                             "  localparam LIMIT = 4'd9;\n"       // 2
+                             "  always @(posedge clk)\n"          // 3
+                             "    if (cnt == LIMIT) cnt <= 0;\n"  // 4
+                             "  always @* case (s)\n"             // 5
+                             "    A: y = 1;\n"                    // 6
+                             "    A: y = 2;\n"                    // 7
+                             "  endcase\n"                        // 8
+                             "endmodule\n";
+    std::vector<SourceFile> files = {{"m.v", text}};
+    auto site = [&](SiteKind k, const std::string& token, int line) {
+        Site s;
+        s.kind = k;
+        s.module = "m";
+        const auto at = static_cast<uint32_t>(text.find(token));
+        s.token = {0, at, at + static_cast<uint32_t>(token.size())};
+        s.text = token;
+        s.line = line;
+        return s;
+    };
+    Site param = site(SiteKind::ParamValue, "4'd9", 2);
+    param.target = "LIMIT";
+    Site event = site(SiteKind::EventControl, "@(posedge clk)", 3);
+    const auto op = static_cast<uint32_t>(text.find("<= 0"));
+    event.parts = {{0, op, op + 2}};
+    event.partTexts = {"<="};
+    const auto item7 = static_cast<uint32_t>(text.find("A: y = 2"));
+    Site taken = site(SiteKind::CaseItem, "A: y = 1;", 6);
+    Site never = site(SiteKind::CaseItem, "A: y = 2;", 7);
+    never.token = {0, item7, item7 + 9};
+    FaultLocalization fl;
+    fl.failingRuns = 2;
+    fl.ranked = {{"m.v", 4, 0.8, "if (cnt == LIMIT) cnt <= 0;"}, {"m.v", 6, 0.5, "A: y = 1;"}};
+    rankByDependence(fl, {param, event, taken, never}, files);
+    std::map<int, std::pair<size_t, std::string>> rankOf;
+    for (size_t i = 0; i < fl.ranked.size(); ++i) rankOf[fl.ranked[i].line] = {i + 1, fl.ranked[i].reason};
+    ASSERT_TRUE(rankOf.count(2) && rankOf.count(3) && rankOf.count(7)) << fl.ranked.size();
+    EXPECT_EQ(rankOf[4].first, 1u);
+    EXPECT_NE(rankOf[2].second.find("declares `LIMIT`, read on line 4"), std::string::npos) << rankOf[2].second;
+    EXPECT_NE(rankOf[3].second.find("event control"), std::string::npos);
+    EXPECT_NE(rankOf[7].second.find("never executed"), std::string::npos);
+    EXPECT_LT(rankOf[2].first, rankOf[6].first);  // 0.99 * 0.8 above the item's 0.5
+    EXPECT_GT(rankOf[7].first, rankOf[6].first);
+    EXPECT_EQ(rankOf[4].second, "spectrum");
+}
+
+// `--transcript` writes a JSON line as the run goes: a run killed without warning while it
+// checks its first round leaves whole lines (the start and the fault localization); a run that
+// ends has one line per round and the result.
+TEST(RealBugs, AKilledRunLeavesAReadableTranscript)
+{
+    const auto root = scratch("transcript");
+    writeOldStyleDesign(root / "golden", "cnt == 4'd9", "cnt == 4'd9");
+    writeOldStyleDesign(root / "buggy", "cnt == 4'd7", "cnt == 4'd5");
+    auto events = [](const fs::path& file) {
+        std::vector<nlohmann::json> out;
+        for (const auto& line : splitLines(readFile(file).value_or(""))) {
+            if (line.empty()) continue;
+            auto j = nlohmann::json::parse(line, nullptr, false);
+            EXPECT_FALSE(j.is_discarded()) << "not a whole JSON line: " << line;
+            if (!j.is_discarded()) out.push_back(j);
+        }
+        return out;
+    };
+    auto start = [&](const fs::path& transcript, const char* maxIters) {
+        const pid_t pid = fork();
+        if (pid == 0) {
+            const std::string golden = (root / "golden").string(), buggy = (root / "buggy").string(),
+                              out = transcript.string(), work = (root / "work").string();
+            ::setpgid(0, 0);
+            execl(VERILOOP_BINARY, VERILOOP_BINARY, "debug", buggy.c_str(), "--golden", golden.c_str(),
+                  "--builtin", "--transcript", out.c_str(), "--work", work.c_str(), "--max-iters",
+                  maxIters, "-j", "2", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        return pid;
+    };
+    const auto killed = root / "killed.jsonl";
+    const pid_t pid = start(killed, "50");
+    ASSERT_GT(pid, 0);
+    bool localized = false;
+    for (int i = 0; i < 1200 && !localized; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        localized = readFile(killed).value_or("").find("\"event\":\"localized\"") != std::string::npos;
+    }
+    ::kill(-pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(localized) << readFile(killed).value_or("(no transcript)");
+    auto partial = events(killed);
+    ASSERT_GE(partial.size(), 2u);
+    EXPECT_EQ(partial[0].value("event", ""), "start");
+    EXPECT_EQ(partial[1].value("event", ""), "localized");
+    EXPECT_FALSE(partial[1]["fault_localization"]["ranked"].empty());
+    EXPECT_NE(partial.back().value("event", ""), "end") << "the run was not killed mid-way";
+
+    const auto finished = root / "finished.jsonl";
+    const pid_t whole = start(finished, "1");
+    waitpid(whole, &status, 0);
+    auto all = events(finished);
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(all[2].value("event", ""), "round");
+    EXPECT_GT(all[2]["attempts"].size(), 0u);
+    EXPECT_EQ(all[3].value("event", ""), "end");
+    EXPECT_EQ(all[3].value("iterations", 0), 1);
+    fs::remove_all(root);
+}
+
+// Every bug of the bundled suite loads: a known kind, a buggy file that differs from the
+// golden, and a location the fault-localization metric can use.
+TEST(RealBugs, TheBundledSuiteIsWhole)
+{
+    auto bugs = loadRepairSuite(kSource / "corpora/bugs");
+    ASSERT_TRUE(bugs) << bugs.error().format();
+    std::set<std::string> designs;
+    int multiHunk = 0;
+    for (const auto& b : *bugs) {
+        designs.insert(b.design.name);
+        EXPECT_FALSE(b.bugLines.empty()) << b.id;
+        EXPECT_FALSE(b.description.empty()) << b.id;
+        multiHunk += b.hunks > 1;
+    }
+    EXPECT_GE(bugs->size(), 40u);
+    EXPECT_GE(designs.size(), 15u);
+    EXPECT_GE(multiHunk, 6);
+}
+
+TEST(RealBugs, ChangedLinesComeFromTheAlignmentWithTheGolden)
+{
+    auto [lines, hunks] = changedLines("a\nb\nc\nd\ne\n", "a\nB\nc\nd\nE\nf\n");
+    EXPECT_EQ(lines, (std::set<int>{2, 5, 6}));
+    EXPECT_EQ(hunks, 2);
+    auto [del, delHunks] = changedLines("a\nb\nc\n", "a\nc\n");
+    EXPECT_EQ(del, (std::set<int>{1, 2}));  // the lines around the deleted one
+    EXPECT_EQ(delHunks, 1);
+}
