@@ -352,18 +352,30 @@ private:
                 buildSchemaSet({set.begin() + half, set.end()});
             };
         buildSchemaSet(schema);
-        // A candidate built on its own gets its testbench build first; the differential
-        // build follows only if the testbench passes (confirmAlone).
+        runCandidates(where, out);
+        // A candidate built on its own costs a build: only those ranked before the first
+        // schema candidate that passed can still be the first to pass. Each gets its
+        // testbench build first; the differential build follows only if the testbench passes
+        // (confirmAlone).
+        size_t firstPassed = cands.size();
+        for (size_t i = 0; i < out.size() && firstPassed == cands.size(); ++i)
+            if (out[i].outcome == "passed") firstPassed = i;
+        std::sort(alone.begin(), alone.end());
+        std::vector<std::pair<std::shared_ptr<Builds>, size_t>> whereAlone(cands.size());
         for (size_t i : alone) {
+            if (i > firstPassed) {
+                out[i] = {"not-run", ""};
+                continue;
+            }
             auto b = buildPair(cands[i]->files, dir / fmt::format("b{}", buildNo++), false);
             if (!b) {
                 out[i] = {"build-failed", b.error().message};
                 continue;
             }
             b->tbSelector = {0};
-            where[i] = {std::make_shared<Builds>(std::move(*b)), 0};
+            whereAlone[i] = {std::make_shared<Builds>(std::move(*b)), 0};
         }
-        runCandidates(where, out);
+        runCandidates(whereAlone, out);
         confirmAlone(cands, out, dir);
         for (auto& o : out)
             if (o.outcome == "confirm") o = {"not-run", ""};
