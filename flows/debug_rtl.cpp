@@ -42,7 +42,8 @@ struct Builds {
 class RtlChecker final : public DebugChecker {
 public:
     explicit RtlChecker(const DebugEnv& env)
-        : env_(env), d_(env.design), o_(env.options), work_(env.work), sandbox_(work_ / "run", {work_})
+        : env_(env), d_(env.design), o_(env.options), work_(env.work),
+          sandbox_(work_ / "run", runFolders(env))
     {
     }
 
@@ -74,6 +75,20 @@ public:
 
 private:
     bool hasGolden() const { return !o_.golden.empty() && !ports_.empty(); }
+
+    // What runs see: the scratch folder and, when the golden's outputs are cached outside it
+    // (eval: one cache per design), that cache: a reference the harness cannot read fails
+    // every differential run.
+    static std::vector<std::filesystem::path> runFolders(const DebugEnv& env)
+    {
+        std::vector<std::filesystem::path> folders = {env.work};
+        if (!env.options.goldenCache.empty()) {
+            std::error_code ec;
+            std::filesystem::create_directories(env.options.goldenCache, ec);
+            folders.push_back(std::filesystem::absolute(env.options.goldenCache));
+        }
+        return folders;
+    }
 
     // ---- preparation: frontend, golden references, coverage runs, fault localization ----
 

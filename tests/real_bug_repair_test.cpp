@@ -25,6 +25,7 @@
 #include "core/text.h"
 #include "flows/builtin_proposer.h"
 #include "flows/debug_loop.h"
+#include "flows/eval_repair.h"
 #include "flows/fault_localization.h"
 #include "flows/repair_suite.h"
 
@@ -274,6 +275,38 @@ TEST(RealBugs, AKilledRunLeavesAReadableTranscript)
     EXPECT_GT(all[2]["attempts"].size(), 0u);
     EXPECT_EQ(all[3].value("event", ""), "end");
     EXPECT_EQ(all[3].value("iterations", 0), 1);
+    fs::remove_all(root);
+}
+
+// `eval repair --suite` on a suite of one bug: the golden's outputs are cached outside the
+// sample's scratch folder, and the runs in the sandbox must see them (once, every
+// differential run failed to read its reference, so no candidate could ever pass in eval).
+TEST(RealBugs, TheSuiteEvaluationRepairsABugAndRanksItsLine)
+{
+    const auto root = scratch("suite");
+    writeFile(root / "suite/suite.toml", "name = \"one\"\n");
+    const auto golden = writeOldStyleDesign(root / "suite/tick", "cnt == 4'd9", "cnt == 4'd9");
+    const auto buggy = writeOldStyleDesign(root / "buggy", "cnt == 4'd10", "cnt == 4'd9");
+    writeFile(golden / "bugs/tick_limit/bug.toml", "kind = \"off-by-one\"\ndescription = \"wraps at 10\"\n");
+    fs::create_directories(golden / "bugs/tick_limit/rtl");
+    fs::copy_file(buggy / "rtl/tick.v", golden / "bugs/tick_limit/rtl/tick.v");
+    EvalRepairOptions o;
+    o.workRoot = root / "work";
+    o.debug.jobs = 2;
+    o.debug.flRuns = 16;
+    o.debug.checkSeeds = 2;
+    o.debug.budget.maxIterations = 2;
+    o.debug.formal = false;
+    o.makeProposer = [] { return std::make_unique<BuiltinProposer>(); };
+    auto report = evalRepairSuite(o, root / "suite");
+    ASSERT_TRUE(report) << report.error().format();
+    ASSERT_EQ(report->samples.size(), 1u);
+    const auto& s = report->samples[0];
+    EXPECT_EQ(s.verdict, "correct") << s.note;
+    EXPECT_EQ(s.bugClass, "off-by-one");
+    EXPECT_GE(s.flRank, 1);
+    EXPECT_LE(s.flRank, 10);  // in the first window of ranked lines
+    EXPECT_NE(report->table().find("off-by-one"), std::string::npos);
     fs::remove_all(root);
 }
 
