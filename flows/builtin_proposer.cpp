@@ -6,6 +6,7 @@
 #include "flows/builtin_proposer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -63,9 +64,30 @@ std::optional<RepairCandidate> combine(const std::vector<SourceFile>& sources,
     return c;
 }
 
-// The same change at the other sites of the module with the same text (a constant wrong in
-// two places, both always blocks on the wrong edge): one candidate per single-edit candidate
-// whose site text recurs at two to kMaxTwins other sites.
+// The text with every run of digits as `#`: `8'b10` -> `8'd10` and `8'b100` -> `8'd100` are
+// the same change.
+std::string shapeOf(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+        if (!digit) out.push_back(c);
+        else if (out.empty() || out.back() != '#') out.push_back('#');
+    }
+    return out;
+}
+
+std::string digitsOf(const std::string& text)
+{
+    std::string out;
+    for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) out.push_back(c);
+    return out;
+}
+
+// The same change at the other sites of the module with text of the same shape (a constant
+// wrong in two places, both always blocks on the wrong edge, two literals in the wrong base):
+// one candidate per change that two to kMaxTwins + 1 sites of the module share.
 std::vector<RepairCandidate> sameChangeElsewhere(const std::vector<SourceFile>& sources,
                                                  const std::vector<Site>& sites,
                                                  const std::vector<Site>& onLines,
@@ -73,26 +95,39 @@ std::vector<RepairCandidate> sameChangeElsewhere(const std::vector<SourceFile>& 
                                                  const std::vector<const MutationOperator*>& ops,
                                                  uint64_t seed)
 {
-    auto key = [](const Site& s) { return fmt::format("{}|{}|{}|{}", static_cast<int>(s.kind), s.token.file, s.module, s.text); };
-    std::map<std::string, size_t> onLineKeys;
-    for (const auto& s : onLines) onLineKeys[key(s)]++;
-    std::map<std::string, std::vector<Site>> twinsOf;
-    for (const auto& s : sites) {
-        const auto k = key(s);
-        if (!onLineKeys.count(k)) continue;
-        bool onLine = false;
-        for (const auto& o : onLines) onLine = onLine || (o.token == s.token && o.kind == s.kind);
-        if (!onLine) twinsOf[k].push_back(s);
-    }
+    // Twins: off-line sites whose text equals, or has the shape of, an on-line site's, in a
+    // group small enough to be a repeated mistake.
     std::vector<Site> twins;
-    for (auto& [k, v] : twinsOf)
-        if (v.size() + onLineKeys[k] <= kMaxTwins + 1) twins.insert(twins.end(), v.begin(), v.end());
+    for (bool byShape : {false, true}) {
+        auto key = [byShape](const Site& s) {
+            return fmt::format("{}|{}|{}|{}", static_cast<int>(s.kind), s.token.file, s.module,
+                               byShape ? shapeOf(s.text) : s.text);
+        };
+        std::map<std::string, size_t> onLineKeys;
+        for (const auto& s : onLines) onLineKeys[key(s)]++;
+        std::map<std::string, std::vector<Site>> twinsOf;
+        for (const auto& s : sites) {
+            const auto k = key(s);
+            if (!onLineKeys.count(k)) continue;
+            bool known = false;
+            for (const auto& o : onLines) known = known || (o.token == s.token && o.kind == s.kind);
+            for (const auto& o : twins) known = known || (o.token == s.token && o.kind == s.kind);
+            if (!known) twinsOf[k].push_back(s);
+        }
+        for (auto& [k, v] : twinsOf)
+            if (v.size() + onLineKeys[k] <= kMaxTwins + 1) twins.insert(twins.end(), v.begin(), v.end());
+    }
     auto gen = generateMutants(sources, twins, ops, GenerateOptions{seed, 0, nullptr});
     // (module, operator, old text, new text) → the mutants making that change, on the ranked
     // lines or off them
     using Change = std::tuple<std::string, std::string, std::string, std::string>;
+    // A change that keeps every digit (`8'b10` -> `8'd10`) is the same change at any number;
+    // one that changes a value (`4'd8` -> `4'd9`) is the same change only for the same text.
     auto changeOf = [](const Mutant& m) {
-        return Change{m.module, m.operatorId, m.edits[0].oldText, m.edits[0].newText};
+        const std::string& a = m.edits[0].oldText;
+        const std::string& b = m.edits[0].newText;
+        const bool keepsDigits = digitsOf(a) == digitsOf(b) && !digitsOf(a).empty();
+        return Change{m.module, m.operatorId, keepsDigits ? shapeOf(a) : a, keepsDigits ? shapeOf(b) : b};
     };
     std::map<Change, std::vector<const Mutant*>> byChange;
     for (const auto& m : gen.mutants)
