@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <optional>
 #include <memory>
 
 #include <fmt/format.h>
@@ -148,6 +150,16 @@ int badInput(const Diagnostic& d)
     return 2;
 }
 
+// A file the run will write when it ends (or as it goes) must be writable before the run
+// starts: a long run must not end in "cannot write". Creates the file when it is absent.
+std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option)
+{
+    if (file.empty() || file == "-") return std::nullopt;
+    std::ofstream probe(file, std::ios::app);
+    if (probe) return std::nullopt;
+    return makeDiag(DiagCode::InvalidOption, fmt::format("{}: cannot write {}", option, file), file);
+}
+
 void printResult(const Design& design, const DebugResult& r)
 {
     fmt::print("design {}: {}\n", design.name, r.evidence.empty() ? "" : "failing checks:");
@@ -158,6 +170,7 @@ void printResult(const Design& design, const DebugResult& r)
         for (size_t i = 0; i < r.localization.ranked.size() && i < 5; ++i) {
             const auto& s = r.localization.ranked[i];
             fmt::print("  {:.3f}  {}:{}: {}\n", s.score, s.file, s.line, s.text);
+            if (!s.reason.empty() && s.reason != "spectrum") fmt::print("         ({})\n", s.reason);
         }
     }
     int rejected = 0;
@@ -188,6 +201,8 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
         if (!golden) return badInput(golden.error());
         o.golden = std::move(*golden);
     }
+    for (const auto& [file, option] : {std::pair{jsonFile, "--json"}, std::pair{transcript, "--transcript"}})
+        if (auto bad = unwritable(file, option)) return badInput(*bad);
     auto factory = llmFlags.factory();
     if (!factory) return badInput(makeDiag(DiagCode::InvalidOption, factory.error()));
     auto proposer = (*factory)();

@@ -12,7 +12,8 @@ namespace veriloop {
 enum class SiteKind {
     BinaryOp,        // token: the operator
     UnaryOp,         // token: the operator
-    Condition,       // token: the condition expression of an if / ?:
+    Condition,       // token: the condition expression of an if / ?:; parts: the if's then
+                     // (and else) statements
     Literal,         // token: a number
     Identifier,      // token: a variable read
     Select,          // token: base[...] (bit or part select)

@@ -30,7 +30,9 @@ std::vector<std::string> verilatorArgs(const Design& design, const std::vector<S
     const bool coverage = options.coverage;
     if (coverage) args.push_back("--coverage-line");
     if (options.assertions) args.push_back("--assert");
-    if (options.trace) args.push_back("--trace");
+    // Every signal, arrays and wide vectors too (fault localization compares them all).
+    if (options.trace)
+        args.insert(args.end(), {"--trace", "--trace-max-array", "4096", "--trace-max-width", "65536"});
     if (kind == SimKind::Testbench && !design.testbench.isCppHarness()) {
         // A coverage build gets a main of its own that also writes coverage.dat on $fatal.
         if (!coverage) args.push_back("--main");

@@ -135,6 +135,11 @@ private:
         firstLine_ = false;
         out << event.dump() << '\n';
         out.flush();
+        if (!out && !streamFailed_) {
+            streamFailed_ = true;
+            log(fmt::format("warning: cannot write the transcript {}: the run goes on without it",
+                            o_.transcript.string()));
+        }
     }
 
     // The attempts of round `iteration`, streamed when the round ends.
@@ -327,6 +332,7 @@ private:
     std::unique_ptr<DebugChecker> checker_;
     DebugResult r_;
     bool firstLine_ = true;
+    bool streamFailed_ = false;
 };
 
 }  // namespace

@@ -17,6 +17,9 @@
 #include "equivalence/yosys_formal.h"
 #include "flows/debug_checker.h"
 #include "flows/design_labeler.h"
+#include "flows/fault_localization.h"
+#include "flows/rtl_dependence.h"
+#include "flows/signal_divergence.h"
 #include "frontend/rtl/rtl_frontend.h"
 
 namespace veriloop {
@@ -110,12 +113,13 @@ private:
         return runCoverage();
     }
 
-    SimBuildOptions buildOptions(bool coverage, int jobs) const
+    SimBuildOptions buildOptions(bool coverage, int jobs, bool trace = false) const
     {
         SimBuildOptions bo;
         bo.jobs = jobs;
         bo.runtimeCache = o_.runtimeCache;
         bo.coverage = coverage;
+        bo.trace = trace;
         return bo;
     }
 
@@ -125,14 +129,14 @@ private:
         std::string key;
         for (const auto& f : o_.golden) key += f.path + '\0' + f.text + '\0';
         for (const auto& p : ports_) key += fmt::format("{}:{}:{};", p.name, p.width, p.dir);
-        key += fmt::format("{}:{}:{}:{}", d_.stimulus.seed, d_.stimulus.cycles, o_.checkSeeds, o_.flRuns);
+        key += fmt::format("{}:{}:{}:{}:traced", d_.stimulus.seed, d_.stimulus.cycles, o_.checkSeeds, o_.flRuns);
         const auto dir = o_.goldenCache.empty() ? work_ / "golden"
                                                 : std::filesystem::absolute(o_.goldenCache) / contentHash(key);
         const bool cached = !o_.goldenCache.empty() && std::filesystem::exists(dir / "ready");
         std::optional<SimBuild> build;
         if (!cached) {
             auto b = buildSimulation(d_, o_.golden, SimKind::Differential, ports_, dir / "diff",
-                                     buildOptions(false, o_.jobs));
+                                     buildOptions(false, o_.jobs, true));
             if (!b) {
                 r_->error = makeDiag(DiagCode::BuildFailed,
                                     "the golden does not build: " + b.error().message,
@@ -141,6 +145,7 @@ private:
             }
             build = *b;
         }
+        goldenExe_ = cached ? readFile(dir / "exe").value_or("") : build->exe.string();
         const int reset = d_.reset ? d_.reset->cycles : 0;
         const int full = std::max(d_.stimulus.cycles, 16);
         validation_.push_back({{d_.stimulus.seed, full, 0}, {}});
@@ -171,7 +176,11 @@ private:
                                 "the golden's differential harness does not run", d_.dir.string());
             return false;
         }
-        if (!o_.goldenCache.empty()) writeFile(dir / "ready", key);
+        if (!o_.goldenCache.empty() && !(writeFile(dir / "exe", goldenExe_) && writeFile(dir / "ready", key))) {
+            r_->error = makeDiag(DiagCode::BuildFailed, "cannot write the golden cache " + dir.string(),
+                                d_.dir.string());
+            return false;
+        }
         return true;
     }
 
@@ -186,7 +195,7 @@ private:
             if (withDiff)
                 t = std::thread([&] {
                     diff = buildSimulation(d_, d_.sources, SimKind::Differential, ports_,
-                                           work_ / "cov" / "diff", buildOptions(true, 1));
+                                           work_ / "cov" / "diff", buildOptions(true, 1, true));
                 });
             tb = buildSimulation(d_, d_.sources, SimKind::Testbench, ports_, work_ / "cov" / "tb",
                                  buildOptions(true, withDiff ? 1 : o_.jobs));
@@ -257,6 +266,11 @@ private:
                                            validation_.front().seed, validation_.front().cycles,
                                            describeFailure(firstMismatch.front()));
             runs.insert(runs.end(), diffRuns.begin(), diffRuns.end());
+            const StimulusRun* shortest = nullptr;
+            for (size_t i = 0; i < stimuli.size(); ++i)
+                if (diffRuns[i].failed && (!shortest || stimuli[i]->cycles < shortest->cycles))
+                    shortest = stimuli[i];
+            if (shortest) divergences_ = divergenceFromGolden(**diff, *shortest);
         } else if (withDiff) {
             log("warning: the differential coverage build failed: " + diff->error().message);
         }
@@ -270,6 +284,8 @@ private:
         PointLines points = tbPoints;
         points.insert(diffPoints.begin(), diffPoints.end());
         r_->localization = rankLines(runs, always, d_.sources, points);
+        rankByDivergence(r_->localization, divergences_, rtlAssignments(sites_, d_.sources),
+                         d_.sources, kSamplesPerCycle);
         rankByDependence(r_->localization, sites_, d_.sources);
         if (r_->localization.failingRuns == 0) {
             r_->error = makeDiag(DiagCode::NothingToDebug,
@@ -289,6 +305,31 @@ private:
                             : fmt::format("{}:{}", r_->localization.ranked[0].file,
                                           r_->localization.ranked[0].line)));
         return true;
+    }
+
+    // Both versions run `stimulus` with every signal traced; the signals that differ, the
+    // earliest first. Empty (with a warning) when a waveform cannot be written or read.
+    std::vector<SignalDivergence> divergenceFromGolden(const SimBuild& buggy, const StimulusRun& stimulus)
+    {
+        if (goldenExe_.empty()) return {};
+        const auto dir = work_ / "run" / "cov";
+        SimBuild golden{SimKind::Differential, goldenExe_, std::filesystem::path(goldenExe_).parent_path(), 0};
+        std::optional<VcdTrace> traces[2];
+        parallelFor(2, o_.jobs, [&](size_t i) {
+            const auto file = dir / (i == 0 ? "buggy.vcd" : "golden.vcd");
+            SimRunOptions ro;
+            ro.timeoutSeconds = d_.testbench.timeoutSeconds;
+            ro.extraArgs = stimulusArgs(stimulus);
+            ro.extraArgs.push_back("+vl_vcd=" + file.string());
+            runDifferential(i == 0 ? buggy : golden, sandbox_, ro);
+            if (auto text = readFile(file)) traces[i] = parseVcd(*text);
+        });
+        if (!traces[0] || !traces[1] || traces[0]->changes.empty() || traces[1]->changes.empty()) {
+            log("warning: no waveforms of the buggy and golden runs: fault localization uses "
+                "coverage only");
+            return {};
+        }
+        return firstDivergences(*traces[0], *traces[1]);
     }
 
     static std::string describeFailure(const std::string& evidenceJson)
@@ -532,6 +573,9 @@ private:
     std::vector<PortInfo> ports_;
     std::vector<StimulusRun> validation_, flStimuli_;
     double tbSeconds_ = 1;
+    static constexpr int kSamplesPerCycle = 2;  // the differential harness's waveform
+    std::string goldenExe_;                     // the golden's traced differential binary
+    std::vector<SignalDivergence> divergences_;
     std::filesystem::path buggyDump_;  // the buggy design's outputs on the validation stimulus
     std::atomic<int> dumps_{0};
     static constexpr int kMaxConfirmBuilds = 6;

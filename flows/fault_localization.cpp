@@ -14,6 +14,8 @@
 
 #include "core/site.h"
 #include "core/text.h"
+#include "flows/rtl_dependence.h"
+#include "flows/signal_divergence.h"
 
 namespace veriloop {
 
@@ -157,10 +159,98 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
     return fl;
 }
 
+void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
+                      const std::vector<AssignmentFacts>& assignments,
+                      const std::vector<SourceFile>& files, int samplesPerCycle)
+{
+    constexpr int kLevels = 12;          // later differences are effects, not causes
+    constexpr double kPerLevel = 0.95;   // each level below the one before
+    constexpr double kGuard = 0.99;      // a guarding condition just below what it guards
+    constexpr double kUnrelated = 0.5;   // lines assigning nothing that differs
+    std::map<std::string, uint64_t> firstTime;  // assigned name → when it first differs
+    std::set<std::string> assigned;
+    for (const auto& a : assignments) assigned.insert(a.targets.begin(), a.targets.end());
+    for (const auto& d : divergences)
+        if (assigned.count(d.name) && !firstTime.count(d.name)) firstTime[d.name] = d.time;
+    if (firstTime.empty()) return;
+    std::vector<uint64_t> times;
+    for (const auto& [name, t] : firstTime) times.push_back(t);
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    // A root differs while nothing any of its assignments reads differed before it (a
+    // register: before the edge) or with it (combinational logic).
+    auto isRoot = [&](const std::string& name, uint64_t t) {
+        for (const auto& a : assignments) {
+            if (std::find(a.targets.begin(), a.targets.end(), name) == a.targets.end()) continue;
+            for (const auto& r : a.reads) {
+                auto it = firstTime.find(r);
+                if (r != name && it != firstTime.end() && (it->second < t || (!a.registered && it->second == t)))
+                    return false;
+            }
+        }
+        return true;
+    };
+    std::map<std::string, int> level;
+    for (const auto& [name, t] : firstTime) {
+        const int l = 2 * static_cast<int>(std::lower_bound(times.begin(), times.end(), t) - times.begin()) +
+                      (isRoot(name, t) ? 0 : 1);
+        if (l < kLevels) level[name] = l;
+    }
+    std::map<LineKey, size_t> at;
+    std::map<std::string, int> fileOf;
+    for (size_t i = 0; i < files.size(); ++i) fileOf[files[i].path] = static_cast<int>(i);
+    for (size_t i = 0; i < fl.ranked.size(); ++i) {
+        fl.ranked[i].score *= kUnrelated;
+        at[{fileOf[fl.ranked[i].file], fl.ranked[i].line}] = i;
+    }
+    const auto spectrum = fl.ranked;
+    std::vector<std::vector<std::string>> text;
+    for (const auto& f : files) text.push_back(splitLines(f.text));
+    auto raise = [&](int file, int line, double score, const std::string& reason) {
+        auto it = at.find({file, line});
+        if (it == at.end()) {
+            SuspiciousLine s;
+            s.file = files[file].path;
+            s.line = line;
+            if (line >= 1 && line <= static_cast<int>(text[file].size()))
+                s.text = oneLine(text[file][line - 1], 100);
+            it = at.emplace(LineKey{file, line}, fl.ranked.size()).first;
+            fl.ranked.push_back(std::move(s));
+        }
+        if (fl.ranked[it->second].score >= score) return;
+        fl.ranked[it->second].score = score;
+        fl.ranked[it->second].reason = reason;
+    };
+    auto spectrumOf = [&](int file, int line) {
+        auto it = at.find({file, line});
+        return it == at.end() || it->second >= spectrum.size() ? 0.0 : spectrum[it->second].score / kUnrelated;
+    };
+    for (const auto& a : assignments) {
+        for (const auto& name : a.targets) {
+            auto l = level.find(name);
+            if (l == level.end()) continue;
+            const int cycle = static_cast<int>(firstTime[name] / std::max(samplesPerCycle, 1));
+            // Reset logic goes wrong at reset; later differences rarely start there.
+            const int below = l->second + (a.inReset ? 2 : 0);
+            const double score = std::pow(kPerLevel, below) * (0.9 + 0.1 * spectrumOf(a.file, a.line));
+            const std::string what =
+                l->second == 0 ? fmt::format("`{}`, among the first signals to differ from the golden (cycle {})", name, cycle)
+                               : fmt::format("`{}`, which differs from the golden from cycle {}", name, cycle);
+            raise(a.file, a.line, score, "assigns " + what);
+            for (const auto& g : a.guards)
+                if (g.line != a.line)
+                    raise(a.file, g.line, kGuard * score * (g.isReset && !a.inReset ? kPerLevel * kPerLevel : 1.0),
+                          fmt::format("guards line {}, which assigns {}", a.line, what));
+        }
+    }
+    std::stable_sort(fl.ranked.begin(), fl.ranked.end(),
+                     [](const SuspiciousLine& a, const SuspiciousLine& b) { return a.score > b.score; });
+}
+
 void rankByDependence(FaultLocalization& fl, const std::vector<Site>& sites,
                       const std::vector<SourceFile>& files)
 {
-    constexpr double kBelow = 0.99;  // just under the line it depends on
+    constexpr double kBelow = 0.95;  // a level under the line it depends on
     std::map<std::pair<std::string, int>, size_t> at;
     for (size_t i = 0; i < fl.ranked.size(); ++i) at[{fl.ranked[i].file, fl.ranked[i].line}] = i;
     auto scoreOf = [&](const std::string& file, int line) {

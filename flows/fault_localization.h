@@ -55,6 +55,18 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
                             const PointLines& pointLines = {});
 
 struct Site;
+struct AssignmentFacts;
+struct SignalDivergence;
+
+/// With a golden (RTL): the lines that assign the signals where the buggy run first leaves the
+/// golden run rank first, the earliest signals first and, at one time, those whose own inputs
+/// did not differ yet (the root, not what it feeds); the conditions guarding those lines just
+/// below them; every other line keeps half its spectrum score. `samplesPerCycle` converts
+/// trace times to cycles for the reasons. Nothing changes when no divergence names an
+/// assigned signal.
+void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
+                      const std::vector<AssignmentFacts>& assignments,
+                      const std::vector<SourceFile>& files, int samplesPerCycle);
 
 /// Ranks the lines the spectrum cannot reach, from the lines that depend on them (RTL): a
 /// parameter/localparam declaration gets just below the best line that reads its name, an

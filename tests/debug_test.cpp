@@ -23,27 +23,21 @@
 #include "frontend/hls/hls_frontend.h"
 #include "llm_client/fixture_server.h"
 #include "llm_client/llm_proposer.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace veriloop;
+using veriloop::test::freshDir;
 
 namespace {
 
 const fs::path kSource = VERILOOP_SOURCE_DIR;
 
-fs::path scratch(const std::string& name)
-{
-    auto dir = fs::temp_directory_path() / fmt::format("veriloop-debugtest-{}-{}", name, ::getpid());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
 // A copy of a design folder with `from` replaced by `to` (once) in `file`.
 fs::path plantBug(const fs::path& design, const std::string& name, const std::string& file,
                   const std::string& from, const std::string& to)
 {
-    auto dir = scratch(name) / "design";
+    auto dir = freshDir(name) / "design";
     fs::copy(design, dir, fs::copy_options::recursive);
     auto text = readFile(dir / file).value_or("");
     const auto at = text.find(from);
@@ -376,7 +370,7 @@ protected:
     void SetUp() override
     {
         if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
-        dir = scratch(::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir = freshDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::copy(kSource / "tests/data/debug/llm_counter", dir / "design", fs::copy_options::recursive);
         auto d = loadDesign(dir / "design");
         ASSERT_TRUE(d.has_value());
@@ -543,7 +537,7 @@ TEST_F(LlmDebug, ReplayIsByteIdenticalAndAMissFailsClearly)
 
 TEST(DebugCli, UserFilesChangeOnlyWithApply)
 {
-    auto dir = scratch("apply");
+    auto dir = freshDir("apply");
     fs::copy(kSource / "tests/data/debug/llm_counter", dir / "design", fs::copy_options::recursive);
     const auto file = dir / "design/rtl/counter.sv";
     const auto before = readFile(file).value_or("");

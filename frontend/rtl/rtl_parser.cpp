@@ -459,11 +459,17 @@ private:
         const uint32_t e = prevEnd();
         accept(")");
         const bool resetCond = conditionMentionsReset(b, e);
+        size_t conditionSite = SIZE_MAX;
         if (ctx.runtime) {
             Site s = makeSite(SiteKind::Condition, b, e);
             s.mentionsReset = resetCond;
+            conditionSite = result_.sites.size();
             emit(std::move(s));
         }
+        // The statements the condition guards: parts of its Condition site (dependence).
+        auto guards = [&](uint32_t from, uint32_t to) {
+            if (conditionSite != SIZE_MAX) result_.sites[conditionSite].parts.push_back(range(from, to));
+        };
         Ctx thenCtx = ctx;
         Ctx elseCtx = ctx;
         if (resetCond) {
@@ -473,9 +479,11 @@ private:
         const uint32_t thenBegin = cur().begin;
         parseStatement(thenCtx);
         const uint32_t thenEnd = prevEnd();
+        guards(thenBegin, thenEnd);
         if (!accept("else")) return;
         const uint32_t elseBegin = cur().begin;
         parseStatement(elseCtx);
+        guards(elseBegin, prevEnd());
         if (!ctx.runtime || cur().is("else")) return;
         Site s = makeSite(SiteKind::IfElse, ifBegin, ifBegin + 2);
         s.parts = {range(thenBegin, thenEnd), range(elseBegin, prevEnd())};
