@@ -98,6 +98,11 @@ std::vector<RepairCandidate> sameChangeElsewhere(const std::vector<SourceFile>& 
     // Twins: off-line sites whose text equals, or has the shape of, an on-line site's, in a
     // group small enough to be a repeated mistake.
     std::vector<Site> twins;
+    auto where = [](const Site& s) {
+        return std::tuple{static_cast<int>(s.kind), s.token.file, s.token.begin, s.token.end};
+    };
+    std::set<decltype(where(sites.front()))> taken;  // on the lines, or a twin already
+    for (const auto& o : onLines) taken.insert(where(o));
     for (bool byShape : {false, true}) {
         auto key = [byShape](const Site& s) {
             return fmt::format("{}|{}|{}|{}", static_cast<int>(s.kind), s.token.file, s.module,
@@ -108,14 +113,13 @@ std::vector<RepairCandidate> sameChangeElsewhere(const std::vector<SourceFile>& 
         std::map<std::string, std::vector<Site>> twinsOf;
         for (const auto& s : sites) {
             const auto k = key(s);
-            if (!onLineKeys.count(k)) continue;
-            bool known = false;
-            for (const auto& o : onLines) known = known || (o.token == s.token && o.kind == s.kind);
-            for (const auto& o : twins) known = known || (o.token == s.token && o.kind == s.kind);
-            if (!known) twinsOf[k].push_back(s);
+            if (onLineKeys.count(k) && !taken.count(where(s))) twinsOf[k].push_back(s);
         }
-        for (auto& [k, v] : twinsOf)
-            if (v.size() + onLineKeys[k] <= kMaxTwins + 1) twins.insert(twins.end(), v.begin(), v.end());
+        for (auto& [k, v] : twinsOf) {
+            if (v.size() + onLineKeys[k] > kMaxTwins + 1) continue;
+            for (const auto& t : v) taken.insert(where(t));
+            twins.insert(twins.end(), v.begin(), v.end());
+        }
     }
     auto gen = generateMutants(sources, twins, ops, GenerateOptions{seed, 0, nullptr});
     // (module, operator, old text, new text) → the mutants making that change, on the ranked

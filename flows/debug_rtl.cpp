@@ -285,7 +285,7 @@ private:
         points.insert(diffPoints.begin(), diffPoints.end());
         r_->localization = rankLines(runs, always, d_.sources, points);
         rankByDivergence(r_->localization, divergences_, rtlAssignments(sites_, d_.sources),
-                         d_.sources, kSamplesPerCycle);
+                         d_.sources, kSamplesPerCycle, d_.reset ? d_.reset->cycles : 0);
         rankByDependence(r_->localization, sites_, d_.sources);
         if (r_->localization.failingRuns == 0) {
             r_->error = makeDiag(DiagCode::NothingToDebug,

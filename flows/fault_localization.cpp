@@ -161,12 +161,13 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
 
 void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
                       const std::vector<AssignmentFacts>& assignments,
-                      const std::vector<SourceFile>& files, int samplesPerCycle)
+                      const std::vector<SourceFile>& files, int samplesPerCycle, int resetCycles)
 {
     constexpr int kLevels = 12;          // later differences are effects, not causes
     constexpr double kPerLevel = 0.95;   // each level below the one before
     constexpr double kGuard = 0.99;      // a guarding condition just below what it guards
     constexpr double kUnrelated = 0.5;   // lines assigning nothing that differs
+    constexpr double kCommonCause = 0.01; // per further line a condition guards
     std::map<std::string, uint64_t> firstTime;  // assigned name → when it first differs
     std::set<std::string> assigned;
     for (const auto& a : assignments) assigned.insert(a.targets.begin(), a.targets.end());
@@ -225,23 +226,78 @@ void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>
         auto it = at.find({file, line});
         return it == at.end() || it->second >= spectrum.size() ? 0.0 : spectrum[it->second].score / kUnrelated;
     };
+    // Reset logic is suspect when the runs part during reset; later, it rarely is.
+    const bool partedInReset = static_cast<int>(times.front() / std::max(samplesPerCycle, 1)) <= resetCycles;
+    const int resetPenalty = partedInReset ? 0 : 2;
+    struct Guarded {
+        double best = 0;
+        int bestBelow = kLevels;
+        std::set<int> linesAtBest;
+        std::string example;  // the best guarded line
+    };
+    std::map<LineKey, Guarded> guards;
     for (const auto& a : assignments) {
         for (const auto& name : a.targets) {
             auto l = level.find(name);
             if (l == level.end()) continue;
             const int cycle = static_cast<int>(firstTime[name] / std::max(samplesPerCycle, 1));
-            // Reset logic goes wrong at reset; later differences rarely start there.
-            const int below = l->second + (a.inReset ? 2 : 0);
+            const int below = l->second + (a.inReset ? resetPenalty : 0);
             const double score = std::pow(kPerLevel, below) * (0.9 + 0.1 * spectrumOf(a.file, a.line));
             const std::string what =
                 l->second == 0 ? fmt::format("`{}`, among the first signals to differ from the golden (cycle {})", name, cycle)
                                : fmt::format("`{}`, which differs from the golden from cycle {}", name, cycle);
             raise(a.file, a.line, score, "assigns " + what);
-            for (const auto& g : a.guards)
-                if (g.line != a.line)
-                    raise(a.file, g.line, kGuard * score * (g.isReset && !a.inReset ? kPerLevel * kPerLevel : 1.0),
-                          fmt::format("guards line {}, which assigns {}", a.line, what));
+            for (const auto& g : a.guards) {
+                if (g.line == a.line) continue;
+                const int guardBelow = below + (g.isReset && !a.inReset ? resetPenalty : 0);
+                auto& guard = guards[{a.file, g.line}];
+                const double guardScore = score * std::pow(kPerLevel, guardBelow - below);
+                if (guardBelow < guard.bestBelow) guard.linesAtBest.clear();
+                if (guardBelow <= guard.bestBelow) {
+                    guard.bestBelow = guardBelow;
+                    guard.linesAtBest.insert(a.line);
+                }
+                if (guardScore > guard.best) {
+                    guard.best = guardScore;
+                    guard.example = fmt::format("line {}, which assigns {}", a.line, what);
+                }
+            }
         }
+    }
+    // A root that reads a name assigned both with `=` and `<=` may have read the value of this
+    // cycle where it meant the last one: the blocking assignments explain the root and rank
+    // above it.
+    std::map<std::pair<std::string, std::string>, std::pair<bool, bool>> kinds;  // (module, name) → (=, <=)
+    for (const auto& b : assignments)
+        for (const auto& name : b.targets) (b.registered ? kinds[{b.module, name}].second : kinds[{b.module, name}].first) = true;
+    for (const auto& a : assignments) {
+        const bool root = std::any_of(a.targets.begin(), a.targets.end(), [&](const std::string& n) {
+            auto l = level.find(n);
+            return l != level.end() && l->second == 0;
+        });
+        if (!root) continue;
+        auto it = at.find({a.file, a.line});
+        const double rootScore = it == at.end() ? 0.0 : fl.ranked[it->second].score;
+        for (const auto& r : a.reads) {
+            const auto k = kinds.find({a.module, r});
+            if (k == kinds.end() || !k->second.first || !k->second.second) continue;
+            for (const auto& b : assignments)
+                if (!b.registered && b.module == a.module &&
+                    std::find(b.targets.begin(), b.targets.end(), r) != b.targets.end())
+                    raise(b.file, b.line, std::min(1.0, rootScore * (1 + 2 * kCommonCause)),
+                          fmt::format("blocking assignment to `{}`, which is also assigned with <=: line {} "
+                                      "(which differs from the golden) reads it",
+                                      r, a.line));
+        }
+    }
+    // A condition guarding several assignments of the first roots to differ is their common
+    // cause: it ranks above them; any other just below the best line it guards.
+    for (const auto& [key, g] : guards) {
+        const size_t n = g.bestBelow == 0 ? g.linesAtBest.size() : 1;
+        const double factor = n <= 1 ? kGuard : std::min(1.0 + kCommonCause * (n - 1), 1.0 + 4 * kCommonCause);
+        raise(key.first, key.second, std::min(1.0, g.best * factor),
+              n <= 1 ? "guards " + g.example
+                     : fmt::format("guards {} lines assigning what differs from the golden, as {}", n, g.example));
     }
     std::stable_sort(fl.ranked.begin(), fl.ranked.end(),
                      [](const SuspiciousLine& a, const SuspiciousLine& b) { return a.score > b.score; });

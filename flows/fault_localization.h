@@ -60,13 +60,14 @@ struct SignalDivergence;
 
 /// With a golden (RTL): the lines that assign the signals where the buggy run first leaves the
 /// golden run rank first, the earliest signals first and, at one time, those whose own inputs
-/// did not differ yet (the root, not what it feeds); the conditions guarding those lines just
-/// below them; every other line keeps half its spectrum score. `samplesPerCycle` converts
-/// trace times to cycles for the reasons. Nothing changes when no divergence names an
-/// assigned signal.
+/// did not differ yet (the root, not what it feeds); a condition guarding one of those lines
+/// just below it, one guarding several above them (their common cause); every other line
+/// keeps half its spectrum score. Reset branches and reset conditions rank lower unless the
+/// runs part within `resetCycles`. `samplesPerCycle` converts trace times to cycles. Nothing
+/// changes when no divergence names an assigned signal.
 void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
                       const std::vector<AssignmentFacts>& assignments,
-                      const std::vector<SourceFile>& files, int samplesPerCycle);
+                      const std::vector<SourceFile>& files, int samplesPerCycle, int resetCycles);
 
 /// Ranks the lines the spectrum cannot reach, from the lines that depend on them (RTL): a
 /// parameter/localparam declaration gets just below the best line that reads its name, an

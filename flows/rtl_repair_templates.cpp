@@ -218,6 +218,49 @@ void caseLabel(const Site& site, std::vector<Proposal>& out)
     }
 }
 
+// A case statement of combinational code without a default item keeps its outputs when no
+// label matches (a latch, or a value left over from another path): a default item before
+// `endcase` that assigns zero to what the items assign with `=`.
+void missingDefault(const Site& site, const std::vector<Site>& sites, const MutationContext& ctx,
+                    std::vector<Proposal>& out)
+{
+    if (site.kind != SiteKind::CaseItem || site.caseHasDefault || site.caseEnd.begin == site.caseEnd.end ||
+        !ctx.files)
+        return;
+    const ByteRange& end = site.caseEnd;
+    const std::string& text = (*ctx.files)[end.file].text;
+    uint32_t caseBegin = site.token.begin;
+    for (const auto& s : sites)
+        if (s.kind == SiteKind::CaseItem && s.caseEnd.file == end.file && s.caseEnd.begin == end.begin)
+            caseBegin = std::min(caseBegin, s.token.begin);
+    std::vector<std::string> targets;
+    for (const auto& s : sites) {
+        if (s.kind != SiteKind::ProcAssign || !s.blocking || s.token.file != end.file ||
+            s.choice.begin < caseBegin || s.choice.begin >= end.begin)
+            continue;
+        std::string lhs = text.substr(s.choice.begin, s.token.begin - s.choice.begin);
+        lhs.erase(std::remove_if(lhs.begin(), lhs.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+                  lhs.end());
+        const bool whole = !lhs.empty() && std::all_of(lhs.begin(), lhs.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        });
+        if (whole && std::find(targets.begin(), targets.end(), lhs) == targets.end()) targets.push_back(lhs);
+    }
+    if (targets.empty() || targets.size() > 8) return;
+    const size_t lineStart = text.rfind('\n', end.begin == 0 ? 0 : end.begin - 1);
+    std::string indent = text.substr(lineStart == std::string::npos ? 0 : lineStart + 1,
+                                     end.begin - (lineStart == std::string::npos ? 0 : lineStart + 1));
+    if (!std::all_of(indent.begin(), indent.end(), [](char c) { return c == ' ' || c == '\t'; })) indent = " ";
+    std::string item = "default:";
+    if (targets.size() > 1) item += " begin";
+    for (const auto& t : targets) item += fmt::format(" {} = 0;", t);
+    if (targets.size() > 1) item += " end";
+    Proposal p = standalone(Edit{{end.file, end.begin, end.begin}, "", item + "\n" + indent},
+                            fmt::format("`{}` added before `endcase`", item));
+    p.sentence = true;
+    out.push_back(std::move(p));
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<MutationOperator>> rtlRepairTemplates(const std::vector<Site>* sites)
@@ -255,6 +298,8 @@ std::vector<std::unique_ptr<MutationOperator>> rtlRepairTemplates(const std::vec
         [sites](const Site& s, const MutationContext&, auto& out) { paramValue(s, *sites, out); });
     add("repair-case-label", "a duplicated case label becomes a named constant no item uses",
         [](const Site& s, const MutationContext&, auto& out) { caseLabel(s, out); });
+    add("repair-missing-default", "a case of combinational code without a default gets one assigning zero",
+        [sites](const Site& s, const MutationContext& ctx, auto& out) { missingDefault(s, *sites, ctx, out); });
     return t;
 }
 

@@ -9,8 +9,9 @@
 //   list completed to `@*`, every assignment of an always block made non-blocking (or
 //   blocking), the branches of an if/else swapped, `!` and `~` exchanged, a literal read in
 //   another base or made wide enough for its value, a parameter/localparam value one off,
-//   doubled, halved or another of the module's, and a duplicated case label replaced by a
-//   named constant no item uses.
+//   doubled, halved or another of the module's, a duplicated case label replaced by a
+//   named constant no item uses, and a default item (assigning zero) added to a case of
+//   combinational code that has none.
 
 #include <memory>
 #include <vector>

@@ -140,6 +140,33 @@ TEST(RtlParser, EditsAcrossMacroCallsStayWhole)
     EXPECT_TRUE(sawXor) << "the assignment after an `ifdef line was skipped";
 }
 
+// `wire x = expr;` is a continuous assignment (its constants and operators are sites like
+// `assign`'s); a case item knows its `endcase` and whether its case has a default.
+TEST(RtlParser, NetDeclarationAssignmentsAndCaseEndsAreSeen)
+{
+    const std::string v = "module m(input [2:0] s, input [3:0] d, output reg [3:0] y, output w);\n"
+                          "  wire [3:0] e = d + 4'd1, f;\n"
+                          "  wire last = (s == 3'd7);\n"
+                          "  always @* case (s)\n"
+                          "    3'd0: y = e;\n"
+                          "    3'd1: y = d;\n"
+                          "  endcase\n"
+                          "endmodule\n";
+    auto r = parseRtlFile({"m.v", v}, 0, {});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    std::vector<std::string> rhs;
+    int items = 0;
+    for (const auto& s : r.sites) {
+        if (s.kind == SiteKind::ContAssignRhs) rhs.push_back(s.text);
+        if (s.kind != SiteKind::CaseItem) continue;
+        ++items;
+        EXPECT_FALSE(s.caseHasDefault);
+        EXPECT_EQ(v.substr(s.caseEnd.begin, s.caseEnd.end - s.caseEnd.begin), "endcase");
+    }
+    EXPECT_EQ(rhs, (std::vector<std::string>{"d + 4'd1", "(s == 3'd7)"}));
+    EXPECT_EQ(items, 2);
+}
+
 TEST(RtlParser, DelayControlsInDesignsAreSteppedOver)
 {
     const std::string v = "module m(input clk, input [3:0] d, output reg [3:0] q, output reg [3:0] p);\n"

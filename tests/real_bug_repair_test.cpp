@@ -28,7 +28,10 @@
 #include "flows/eval_repair.h"
 #include "flows/fault_localization.h"
 #include "flows/repair_suite.h"
+#include "flows/rtl_repair_templates.h"
 #include "flows/signal_divergence.h"
+#include "frontend/rtl/rtl_parser.h"
+#include "mutators/generate.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -209,6 +212,42 @@ TEST(RealBugs, LinesNoRunExecutesAreRankedByDependence)
     EXPECT_LT(rankOf[2].first, rankOf[6].first);  // 0.95 * 0.8 above the item's 0.5
     EXPECT_GT(rankOf[7].first, rankOf[6].first);
     EXPECT_EQ(rankOf[4].second, "spectrum");
+}
+
+// A case of combinational code without a default (a latch where a value was meant): the
+// template adds one before `endcase` assigning zero to what the items assign, once per case
+// however many of its items are ranked; a case that has a default gets none.
+TEST(RealBugs, ACaseWithoutADefaultGetsOne)
+{
+    const std::string v = "module m(input [1:0] s, input [3:0] d, output reg [3:0] y, output reg z);\n"
+                          "  always @* begin\n"
+                          "    case (s)\n"
+                          "      2'd0: begin y = d; z = 1'b1; end\n"
+                          "      2'd1: y = ~d;\n"
+                          "    endcase\n"
+                          "    case (d[0])\n"
+                          "      1'b0: z = 1'b0;\n"
+                          "      default: z = 1'b1;\n"
+                          "    endcase\n"
+                          "  end\n"
+                          "endmodule\n";
+    const std::vector<SourceFile> files = {{"m.v", v}};
+    auto parsed = rtl::parseRtlFile(files[0], 0, {});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    auto templates = rtlRepairTemplates(&parsed.sites);
+    std::vector<const MutationOperator*> ops;
+    for (const auto& t : templates)
+        if (t->info().id == "repair-missing-default") ops.push_back(t.get());
+    ASSERT_EQ(ops.size(), 1u);
+    auto gen = generateMutants(files, parsed.sites, ops, GenerateOptions{});
+    ASSERT_EQ(gen.mutants.size(), 1u);
+    EXPECT_EQ(gen.editMismatches, 0u);
+    auto fixed = applyEdits(files, gen.mutants[0].edits);
+    ASSERT_TRUE(fixed);
+    EXPECT_NE(fixed->front().text.find("      2'd1: y = ~d;\n    default: begin y = 0; z = 0; end\n    endcase\n"),
+              std::string::npos)
+        << fixed->front().text;
+    EXPECT_NE(gen.mutants[0].description.find("added before `endcase`"), std::string::npos);
 }
 
 // Two waveforms as Verilator writes them (scopes, vectors without leading zeros, a code shared

@@ -241,6 +241,8 @@ private:
             if (accept(":")) ++pos_;
         } else if (t.is("localparam") || t.is("parameter")) {
             parseParameterDecl();
+        } else if (t.is("wire") || t.is("tri") || t.is("uwire") || t.is("wand") || t.is("wor")) {
+            parseNetDecl();
         } else if (t.is("generate") || t.is("endgenerate")) {
             ++pos_;
         } else if (t.is("for")) {  // generate for
@@ -366,6 +368,27 @@ private:
         s.choice = range(listBegin, prevEnd());
         accept(";");
         if (s.parts.size() >= 2) emit(std::move(s));
+    }
+
+    // `wire [7:0] a = x + y, b;`: a net declaration assignment is a continuous assignment
+    // (IEEE 1800 6.7.1); its right-hand sides are parsed like `assign`'s.
+    void parseNetDecl()
+    {
+        ++pos_;
+        while (!atEnd() && !cur().is(";") && !cur().is("endmodule")) {
+            if (cur().kind == TokKind::Identifier && at(pos_ + 1).is("=")) {
+                pos_ += 2;
+                const uint32_t b = cur().begin;
+                parseExpr(Ctx{});
+                emit(makeSite(SiteKind::ContAssignRhs, b, prevEnd()));
+                if (!cur().is(",") && !cur().is(";")) return skipToSemicolon();
+            } else if (cur().is("(") || cur().is("[") || cur().is("{")) {
+                skipBalanced();
+            } else {
+                ++pos_;
+            }
+        }
+        accept(";");
     }
 
     void parseContAssign()
@@ -534,14 +557,18 @@ private:
             else s.duplicateLabel = std::count(labels.begin(), labels.end() - 1, labels.back()) > 0;
             items.push_back(std::move(s));
         }
-        accept("endcase");
+        const ByteRange caseEnd = range(cur().begin, cur().end);
+        const bool ended = accept("endcase");
         if (!ctx.runtime) return;
         std::vector<std::string> unused;
         for (const auto& name : localparams_)
             if (std::find(labels.begin(), labels.end(), name) == labels.end()) unused.push_back(name);
+        const bool hasDefault = std::any_of(items.begin(), items.end(), [](const Site& i) { return i.isDefaultItem; });
         for (auto& s : items) {
             if (!s.isDefaultItem) s.altText = defaultText;
             if (s.duplicateLabel) s.unusedLabels = unused;
+            s.caseHasDefault = hasDefault;
+            if (ended) s.caseEnd = caseEnd;
             emit(std::move(s));
         }
     }
