@@ -253,8 +253,9 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
 
 int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
                   const std::string& suite, const std::string& bug, bool json,
-                  const CommonFlags& common, const LlmFlags& llmFlags)
+                  const std::string& samplesFile, const CommonFlags& common, const LlmFlags& llmFlags)
 {
+    if (auto bad = unwritable(samplesFile, "--samples")) return badInput(*bad);
     if (db.empty() == suite.empty())
         return badInput(makeDiag(DiagCode::InvalidOption,
                                  "give either --db (a dataset's mutants) or --suite (a folder of "
@@ -266,6 +267,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
     eo.split = split;
     eo.limit = limit;
     eo.debug = common.options();
+    eo.samplesFile = samplesFile;
     auto factory = llmFlags.factory();
     if (!factory) return badInput(makeDiag(DiagCode::InvalidOption, factory.error()));
     eo.makeProposer = *factory;
@@ -291,7 +293,7 @@ int runEvalRepair(const std::string& db, const std::string& split, size_t limit,
 std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
 {
     struct State {
-        std::string dir, golden, json, transcript, db, split = "test", suite, bug;
+        std::string dir, golden, json, transcript, db, split = "test", suite, bug, samples;
         bool apply = false, keepWork = false, evalJson = false;
         size_t limit = 0;
         CommonFlags debugCommon, evalCommon;
@@ -354,7 +356,7 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
         "per bug kind, and fault localization counts any changed line of the bug.\n\n"
         "Examples:\n"
         "  veriloop eval repair --db all.sqlite --split test --limit 200 --json\n"
-        "  veriloop eval repair --suite corpora/bugs\n"
+        "  veriloop eval repair --suite corpora/bugs --samples suite.jsonl\n"
         "  veriloop eval repair --suite corpora/bugs --bug a_gcd_unit_swapped_branches --json");
     repair->add_option("--db", st->db, "SQLite dataset (from `dataset build`)");
     repair->add_option("--suite", st->suite, "Folder of hand-written bugs (holding suite.toml)");
@@ -365,6 +367,9 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
                      "One JSON object: samples, plausible_at_1, correct_at_1, plausible_at_k, "
                      "correct_at_k, fl_top1, fl_top5 (fractions), mean_rounds, mean_seconds, "
                      "by_bug_class, results");
+    repair->add_option("--samples", st->samples,
+                       "Also write each sample's result to FILE as JSON Lines, as the sample "
+                       "ends (a stopped evaluation keeps what it measured)");
     st->evalCommon.add(repair);
     st->evalLlm.add(repair);
     repair->footer("Exit codes: 0 evaluated (the report says how many were repaired), 2 bad input "
@@ -376,7 +381,7 @@ std::function<int()> addDebugCommands(CLI::App& app, CLI::App* eval)
                             st->debugCommon, st->debugLlm);
         if (repair->parsed())
             return runEvalRepair(st->db, st->split, st->limit, st->suite, st->bug, st->evalJson,
-                                 st->evalCommon, st->evalLlm);
+                                 st->samples, st->evalCommon, st->evalLlm);
         return -1;
     };
 }

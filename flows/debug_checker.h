@@ -52,6 +52,14 @@ public:
     /// The HLS frontend's analysis of the design; null for RTL.
     virtual const HlsAnalysis* hlsAnalysis() const { return nullptr; }
 
+    /// Re-parses a candidate (edits of `base`) before anything is built: why it does not
+    /// parse where `base` does (one line), or empty. Checks nothing where the language has no
+    /// parser cheap enough for every candidate (HLS C++: the compiler reports it).
+    virtual std::string unparsable(const std::vector<SourceFile>&, const std::vector<SourceFile>&)
+    {
+        return {};
+    }
+
     /// Checks `candidates` (edits of `base`) in proposer order, one outcome each. A candidate
     /// after the first that passed may be left `not-run`.
     virtual std::vector<CandidateOutcome> check(const std::vector<SourceFile>& base,

@@ -238,6 +238,8 @@ private:
             AttemptRecord a{ctx.iteration, c.origin, c.description, sourcesDiff(ctx.sources, c.files),
                             "", ""};
             SafetyVerdict v = checkPatchSafety(d_, ctx.sources, c.files);
+            if (v.ok)
+                if (auto why = checker_->unparsable(ctx.sources, c.files); !why.empty()) v = {false, why};
             if (!v.ok) {
                 a.outcome = "rejected";
                 a.detail = v.reason;

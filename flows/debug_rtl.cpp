@@ -21,6 +21,7 @@
 #include "flows/rtl_dependence.h"
 #include "flows/signal_divergence.h"
 #include "frontend/rtl/rtl_frontend.h"
+#include "frontend/rtl/slang_elaboration.h"
 
 namespace veriloop {
 
@@ -353,6 +354,19 @@ private:
 
     // ---- checking candidates in the sandbox ----
 
+    std::string unparsable(const std::vector<SourceFile>& base, const std::vector<SourceFile>& candidate) override
+    {
+        std::string key;
+        for (const auto& f : base) key += f.path + '\0' + f.text + '\0';
+        key = contentHash(key);
+        auto known = baseSyntaxErrors_.find(key);
+        if (known == baseSyntaxErrors_.end())
+            known = baseSyntaxErrors_.emplace(key, rtl::syntaxErrors(d_, base).size()).first;
+        const auto found = rtl::syntaxErrors(d_, candidate);
+        if (found.size() <= known->second) return {};
+        return "the fix does not parse: " + found.front();
+    }
+
     std::vector<CandidateOutcome> check(const std::vector<SourceFile>& base,
                                         const std::vector<const RepairCandidate*>& cands,
                                         int iteration) override
@@ -575,6 +589,7 @@ private:
     double tbSeconds_ = 1;
     static constexpr int kSamplesPerCycle = 2;  // the differential harness's waveform
     std::string goldenExe_;                     // the golden's traced differential binary
+    std::map<std::string, size_t> baseSyntaxErrors_;  // by the base sources' hash
     std::vector<SignalDivergence> divergences_;
     std::filesystem::path buggyDump_;  // the buggy design's outputs on the validation stimulus
     std::atomic<int> dumps_{0};

@@ -5,6 +5,8 @@
 
 #include "flows/eval_repair.h"
 
+#include <fstream>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -57,6 +59,14 @@ struct Totals {
 
 }  // namespace
 
+nlohmann::json EvalSampleResult::toJson() const
+{
+    return {{"id", id}, {"design", design}, {"bug_class", bugClass}, {"operator", operatorId},
+            {"verdict", verdict}, {"rounds", iterations}, {"fix_round", fixRound},
+            {"candidates_checked", candidatesChecked}, {"fl_rank", flRank},
+            {"seconds", std::round(10 * seconds) / 10}, {"note", note}, {"hunks", hunks}, {"fix", fix}};
+}
+
 nlohmann::json EvalRepairReport::toJson() const
 {
     Totals all, multiHunk;
@@ -65,12 +75,7 @@ nlohmann::json EvalRepairReport::toJson() const
     for (const auto& s : samples) {
         all.add(s);
         byClass[s.bugClass].add(s);
-        rows.push_back({{"id", s.id}, {"design", s.design}, {"bug_class", s.bugClass},
-                        {"operator", s.operatorId}, {"verdict", s.verdict},
-                        {"rounds", s.iterations}, {"fix_round", s.fixRound},
-                        {"candidates_checked", s.candidatesChecked}, {"fl_rank", s.flRank},
-                        {"seconds", std::round(10 * s.seconds) / 10}, {"note", s.note},
-                        {"hunks", s.hunks}, {"fix", s.fix}});
+        rows.push_back(s.toJson());
         if (s.hunks > 1) multiHunk.add(s);
     }
     nlohmann::json j = all.json();
@@ -166,6 +171,13 @@ void finishSample(const EvalRepairOptions& options, Progress& progress, size_t i
                                     s.verdict, s.iterations, s.flRank, s.seconds));
         });
     progress.finishItem();
+    if (!options.samplesFile.empty()) {
+        std::ofstream out(options.samplesFile, i == 0 ? std::ios::trunc : std::ios::app);
+        out << s.toJson().dump() << '\n';
+        out.flush();
+        if (!out && options.log)
+            progress.around([&] { options.log("warning: cannot write " + options.samplesFile.string()); });
+    }
     report.samples.push_back(std::move(s));
 }
 

@@ -40,6 +40,9 @@ struct EvalRepairOptions {
     std::function<std::unique_ptr<Proposer>()> makeProposer;
     std::function<void(const std::string&)> log;  ///< a line per sample (stderr)
     ProgressMode progress = ProgressMode::Quiet;   ///< status line on stderr (core/progress.h)
+    /// JSON Lines, one sample's result a line, on disk as each sample ends (a long evaluation
+    /// that is stopped keeps what it measured); empty: none.
+    std::filesystem::path samplesFile;
 };
 
 struct EvalSampleResult {
@@ -53,6 +56,8 @@ struct EvalSampleResult {
     std::string fix;            ///< the accepted fix's description; empty when none
     double seconds = 0;
     std::string note;           ///< error text or how correctness was decided
+
+    nlohmann::json toJson() const;
 };
 
 struct EvalRepairReport {

@@ -507,6 +507,19 @@ TEST_F(LlmDebug, PortChangeIsRejected)
     EXPECT_NE(r.attempts[0].detail.find("port list"), std::string::npos);
 }
 
+// Every candidate is re-parsed (slang) before anything is built: one that lost a `;` is
+// rejected with the place of the error.
+TEST_F(LlmDebug, AFixThatDoesNotParseIsRejectedNotBuilt)
+{
+    DebugResult r = debug("debug-syntax-error", false, 1);
+    EXPECT_EQ(r.candidatesChecked, 0);
+    ASSERT_EQ(r.attempts.size(), 1u);
+    EXPECT_EQ(r.attempts[0].outcome, "rejected");
+    EXPECT_NE(r.attempts[0].detail.find("does not parse: rtl/counter.sv:8:"), std::string::npos)
+        << r.attempts[0].detail;
+    EXPECT_FALSE(fs::exists(dir / "work" / "iter1"));
+}
+
 // The CLI: replay gives byte-identical transcripts; a replay miss fails clearly.
 TEST_F(LlmDebug, ReplayIsByteIdenticalAndAMissFailsClearly)
 {

@@ -159,22 +159,42 @@ private:
     ElaboratedDesign& out_;
 };
 
-// "file:line:col: message" of the first error, relative to the design folder.
-std::string firstError(const slang::SourceManager& sources, const slang::Diagnostics& diags,
-                       const std::filesystem::path& dir)
+// "file:line:col: message" of every error, relative to the design folder.
+std::vector<std::string> errors(const slang::SourceManager& sources, const slang::Diagnostics& diags,
+                                const std::filesystem::path& dir)
 {
+    std::vector<std::string> out;
+    slang::DiagnosticEngine engine(sources);
     for (const auto& diag : diags) {
         if (!diag.isError()) continue;
-        slang::DiagnosticEngine engine(sources);
         const std::string message = engine.formatMessage(diag);
         const auto loc = sources.getFullyOriginalLoc(diag.location);
-        if (!sources.isFileLoc(loc)) return message;
-        const auto path = std::filesystem::path(std::string(sources.getRawFileName(loc.buffer())));
-        const auto shown = path.lexically_relative(dir);
-        return fmt::format("{}:{}:{}: {}", shown.empty() ? path.string() : shown.string(),
-                           sources.getLineNumber(loc), sources.getColumnNumber(loc), message);
+        if (!sources.isFileLoc(loc)) {
+            out.push_back(message);
+            continue;
+        }
+        // slang may name the file relative to the working folder: compare absolute paths.
+        const auto path = std::filesystem::absolute(std::string(sources.getRawFileName(loc.buffer()))).lexically_normal();
+        const auto shown = path.lexically_relative(std::filesystem::absolute(dir).lexically_normal());
+        out.push_back(fmt::format("{}:{}:{}: {}", shown.empty() ? path.string() : shown.string(),
+                                  sources.getLineNumber(loc), sources.getColumnNumber(loc), message));
     }
-    return {};
+    return out;
+}
+
+// The design's sources as slang buffers of one compilation unit, `include resolved from the
+// design folder.
+std::shared_ptr<slang::SyntaxTree> parseSources(const Design& design, const std::vector<SourceFile>& files,
+                                                slang::SourceManager& sources, const slang::Bag& options,
+                                                std::map<uint32_t, int>* fileOfBuffer = nullptr)
+{
+    sources.addUserDirectory(design.dir.string());
+    std::vector<slang::SourceBuffer> buffers;
+    for (size_t i = 0; i < files.size(); ++i) {
+        buffers.push_back(sources.assignText((design.dir / files[i].path).string(), files[i].text));
+        if (fileOfBuffer) (*fileOfBuffer)[buffers.back().id.getId()] = static_cast<int>(i);
+    }
+    return slang::SyntaxTree::fromBuffers(buffers, sources, options);
 }
 
 }  // namespace
@@ -182,31 +202,31 @@ std::string firstError(const slang::SourceManager& sources, const slang::Diagnos
 tl::expected<ElaboratedDesign, Diagnostic> elaborateWithSlang(const Design& design)
 {
     slang::SourceManager sources;
-    sources.addUserDirectory(design.dir.string());
-    std::vector<slang::SourceBuffer> buffers;
     std::map<uint32_t, int> fileOfBuffer;
-    for (size_t i = 0; i < design.sources.size(); ++i) {
-        const auto path = (design.dir / design.sources[i].path).string();
-        buffers.push_back(sources.assignText(path, design.sources[i].text));
-        fileOfBuffer[buffers.back().id.getId()] = static_cast<int>(i);
-    }
     slang::CompilationOptions compilationOptions;
     compilationOptions.topModules.emplace(design.top);
     slang::Bag options;
     options.set(compilationOptions);
-    auto tree = slang::SyntaxTree::fromBuffers(buffers, sources, options);
+    auto tree = parseSources(design, design.sources, sources, options, &fileOfBuffer);
     slang::Compilation compilation(options);
     compilation.addSyntaxTree(tree);
     const auto& root = compilation.getRoot();
-    const std::string error = firstError(sources, compilation.getAllDiagnostics(), design.dir);
-    if (!error.empty())
-        return tl::unexpected(makeDiag(DiagCode::FrontendRejected, "slang: " + error,
+    const auto found = errors(sources, compilation.getAllDiagnostics(), design.dir);
+    if (!found.empty())
+        return tl::unexpected(makeDiag(DiagCode::FrontendRejected, "slang: " + found.front(),
                                        (design.dir / design.sources.front().path).string()));
     ElaboratedDesign out;
     TokenOffsets tokens(sources, fileOfBuffer, out.liveOffsets);
     ElaborationWalker walker(tokens, out);
     for (const auto* top : root.topInstances) top->visit(walker);
     return out;
+}
+
+std::vector<std::string> syntaxErrors(const Design& design, const std::vector<SourceFile>& files)
+{
+    slang::SourceManager sources;
+    const auto tree = parseSources(design, files, sources, slang::Bag{});
+    return errors(sources, tree->diagnostics(), design.dir);
 }
 
 int countAssertStatements(const std::string& text)

@@ -46,6 +46,10 @@ struct ElaboratedDesign {
 /// first error at file:line:col.
 tl::expected<ElaboratedDesign, Diagnostic> elaborateWithSlang(const Design& design);
 
+/// Parses `files` (the design's sources in order, one compilation unit as elaborateWithSlang
+/// reads them) without elaborating: every syntax error, as "file:line:col: message".
+std::vector<std::string> syntaxErrors(const Design& design, const std::vector<SourceFile>& files);
+
 /// How many `assert` statements (immediate or `assert property`) a SystemVerilog text holds,
 /// counted on slang's syntax tree, so comments and strings never count.
 int countAssertStatements(const std::string& text);

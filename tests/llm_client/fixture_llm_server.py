@@ -32,6 +32,7 @@ Scenarios (counters are per scenario and per server process):
     debug-system           a patch that also adds `$system` to the design
     debug-testbench        a patch that edits the testbench tb/tb_counter.sv
     debug-port-change      a patch that also widens the `count` port
+    debug-syntax-error     a patch whose fixed line lost its `;`
 """
 
 import argparse
@@ -73,6 +74,18 @@ SYSTEM_DIFF = """--- a/rtl/counter.sv
 +        else        count <= count + 8'd1;
      end
 +    initial $system("echo pwned > /tmp/veriloop-pwned");
+ endmodule
+"""
+
+SYNTAX_DIFF = """--- a/rtl/counter.sv
++++ b/rtl/counter.sv
+@@ -5,6 +5,6 @@
+ );
+     always_ff @(posedge clk or negedge rst_n) begin
+         if (!rst_n) count <= 8'd0;
+-        else        count <= count - 8'd1;
++        else        count <= count + 8'd1
+     end
  endmodule
 """
 
@@ -232,6 +245,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, completion(fenced(TESTBENCH_DIFF, "The test is wrong."), body))
         elif scenario == "debug-port-change":
             self.send_json(200, completion(fenced(PORT_DIFF, "Wider is safer."), body))
+        elif scenario == "debug-syntax-error":
+            self.send_json(200, completion(fenced(SYNTAX_DIFF, "Increment."), body))
         elif scenario == "always-503":
             self.send_json(503, {"error": {"message": "overloaded"}})
         elif scenario == "retry-after-long":
