@@ -209,6 +209,7 @@ private:
                                 (d_.dir / "design.toml").string());
             return false;
         }
+        const auto assignments = rtlAssignments(sites_, d_.sources);
         std::vector<CoverageRun> runs;
         std::set<LineKey> known;
         PointLines tbPoints, diffPoints;
@@ -271,7 +272,7 @@ private:
             for (size_t i = 0; i < stimuli.size(); ++i)
                 if (diffRuns[i].failed && (!shortest || stimuli[i]->cycles < shortest->cycles))
                     shortest = stimuli[i];
-            if (shortest) divergences_ = divergenceFromGolden(**diff, *shortest);
+            if (shortest) divergence_ = divergenceFromGolden(**diff, *shortest, assignments);
         } else if (withDiff) {
             log("warning: the differential coverage build failed: " + diff->error().message);
         }
@@ -285,8 +286,7 @@ private:
         PointLines points = tbPoints;
         points.insert(diffPoints.begin(), diffPoints.end());
         r_->localization = rankLines(runs, always, d_.sources, points);
-        rankByDivergence(r_->localization, divergences_, rtlAssignments(sites_, d_.sources),
-                         d_.sources, kSamplesPerCycle, d_.reset ? d_.reset->cycles : 0);
+        rankByDivergence(r_->localization, divergence_, assignments, d_.sources);
         rankByDependence(r_->localization, sites_, d_.sources);
         if (r_->localization.failingRuns == 0) {
             r_->error = makeDiag(DiagCode::NothingToDebug,
@@ -308,29 +308,56 @@ private:
         return true;
     }
 
-    // Both versions run `stimulus` with every signal traced; the signals that differ, the
-    // earliest first. Empty (with a warning) when a waveform cannot be written or read.
-    std::vector<SignalDivergence> divergenceFromGolden(const SimBuild& buggy, const StimulusRun& stimulus)
+    // Both versions run `stimulus` with every signal traced, and the signals that differ are
+    // found; then the buggy design runs the stimulus up to the cycle the first assigned one
+    // differs and one cycle longer, and the coverage counts that grew are the lines executed
+    // in that cycle. Nothing (with a
+    // warning) when a waveform cannot be written or read.
+    DivergenceFacts divergenceFromGolden(const SimBuild& buggy, const StimulusRun& stimulus,
+                                         const std::vector<AssignmentFacts>& assignments)
     {
-        if (goldenExe_.empty()) return {};
+        DivergenceFacts facts;
+        facts.samplesPerCycle = kSamplesPerCycle;
+        facts.resetCycles = d_.reset ? d_.reset->cycles : 0;
+        if (goldenExe_.empty()) return facts;
         const auto dir = work_ / "run" / "cov";
         SimBuild golden{SimKind::Differential, goldenExe_, std::filesystem::path(goldenExe_).parent_path(), 0};
+        auto run = [&](const SimBuild& build, StimulusRun s, const std::string& plusarg) {
+            SimRunOptions ro;
+            ro.timeoutSeconds = d_.testbench.timeoutSeconds;
+            ro.extraArgs = stimulusArgs(s);
+            ro.extraArgs.push_back(plusarg);
+            runDifferential(build, sandbox_, ro);
+        };
         std::optional<VcdTrace> traces[2];
         parallelFor(2, o_.jobs, [&](size_t i) {
             const auto file = dir / (i == 0 ? "buggy.vcd" : "golden.vcd");
-            SimRunOptions ro;
-            ro.timeoutSeconds = d_.testbench.timeoutSeconds;
-            ro.extraArgs = stimulusArgs(stimulus);
-            ro.extraArgs.push_back("+vl_vcd=" + file.string());
-            runDifferential(i == 0 ? buggy : golden, sandbox_, ro);
+            run(i == 0 ? buggy : golden, stimulus, "+vl_vcd=" + file.string());
             if (auto text = readFile(file)) traces[i] = parseVcd(*text);
         });
         if (!traces[0] || !traces[1] || traces[0]->changes.empty() || traces[1]->changes.empty()) {
             log("warning: no waveforms of the buggy and golden runs: fault localization uses "
                 "coverage only");
-            return {};
+            return facts;
         }
-        return firstDivergences(*traces[0], *traces[1]);
+        facts.signals = firstDivergences(*traces[0], *traces[1]);
+        std::set<std::string> assigned;
+        for (const auto& a : assignments)
+            if (!a.constant) assigned.insert(a.targets.begin(), a.targets.end());
+        const auto first = std::find_if(facts.signals.begin(), facts.signals.end(),
+                                        [&](const SignalDivergence& d) { return assigned.count(d.name) > 0; });
+        if (first == facts.signals.end()) return facts;
+        const int cycle = static_cast<int>(first->time / kSamplesPerCycle);
+        std::optional<std::string> counts[2];
+        parallelFor(2, o_.jobs, [&](size_t i) {
+            StimulusRun s = stimulus;
+            s.cycles = cycle + static_cast<int>(i);
+            const auto file = dir / fmt::format("upto_{}.dat", s.cycles);
+            run(buggy, s, "+vl_cov=" + file.string());
+            counts[i] = readFile(file);
+        });
+        if (counts[0] && counts[1]) facts.activeAtFirst = linesExecutedBetween(*counts[0], *counts[1], d_.sources);
+        return facts;
     }
 
     static std::string describeFailure(const std::string& evidenceJson)
@@ -590,7 +617,7 @@ private:
     static constexpr int kSamplesPerCycle = 2;  // the differential harness's waveform
     std::string goldenExe_;                     // the golden's traced differential binary
     std::map<std::string, size_t> baseSyntaxErrors_;  // by the base sources' hash
-    std::vector<SignalDivergence> divergences_;
+    DivergenceFacts divergence_;
     std::filesystem::path buggyDump_;  // the buggy design's outputs on the validation stimulus
     std::atomic<int> dumps_{0};
     static constexpr int kMaxConfirmBuilds = 6;

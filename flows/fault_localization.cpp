@@ -72,11 +72,12 @@ std::vector<int> lineSpec(const std::string& spec)
 
 }  // namespace
 
-std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<SourceFile>& files,
-                                   std::set<LineKey>* known, std::set<std::string>* pointsExecuted,
-                                   PointLines* pointLines)
+namespace {
+
+// Calls `fn(file, lines, point, count)` for every line/branch coverage point of a design source.
+template <typename Fn>
+void visitCoverage(const std::string& text, const std::vector<SourceFile>& files, Fn fn)
 {
-    std::set<LineKey> executed;
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
@@ -95,21 +96,52 @@ std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<So
             continue;
         }
         const auto lines = keys.count("S") ? lineSpec(keys["S"]) : lineSpec(keys["l"]);
-        for (int l : lines) {
-            if (known) known->insert({file, l});
-            if (count > 0) executed.insert({file, l});
-        }
         // The same code in the testbench build and the differential build (or in two
         // instances) is one point: the key leaves out the build folder and the hierarchy.
         const std::string point = fmt::format("{}:{}:{}:{}:{}", file, keys["l"], keys["n"],
                                               keys["o"], page.substr(0, page.find('/')));
+        fn(file, lines, point, count);
+    }
+}
+
+}  // namespace
+
+std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<SourceFile>& files,
+                                   std::set<LineKey>* known, std::set<std::string>* pointsExecuted,
+                                   PointLines* pointLines)
+{
+    std::set<LineKey> executed;
+    visitCoverage(text, files, [&](int file, const std::vector<int>& lines, const std::string& point, uint64_t count) {
+        for (int l : lines) {
+            if (known) known->insert({file, l});
+            if (count > 0) executed.insert({file, l});
+        }
         if (pointLines && !pointLines->count(point)) {
             auto& v = (*pointLines)[point];
             for (int l : lines) v.push_back({file, l});
         }
         if (pointsExecuted && count > 0) pointsExecuted->insert(point);
-    }
+    });
     return executed;
+}
+
+std::set<LineKey> linesExecutedBetween(const std::string& before, const std::string& after,
+                                       const std::vector<SourceFile>& files)
+{
+    std::map<std::string, uint64_t> earlier;
+    visitCoverage(before, files, [&](int, const std::vector<int>&, const std::string& point, uint64_t count) {
+        earlier[point] += count;
+    });
+    std::map<std::string, std::pair<uint64_t, std::vector<LineKey>>> later;
+    visitCoverage(after, files, [&](int file, const std::vector<int>& lines, const std::string& point, uint64_t count) {
+        auto& [n, keys] = later[point];
+        n += count;
+        for (int l : lines) keys.push_back({file, l});
+    });
+    std::set<LineKey> out;
+    for (const auto& [point, entry] : later)
+        if (entry.first > earlier[point]) out.insert(entry.second.begin(), entry.second.end());
+    return out;
 }
 
 FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
@@ -159,22 +191,26 @@ FaultLocalization rankLines(const std::vector<CoverageRun>& runs,
     return fl;
 }
 
-void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
+void rankByDivergence(FaultLocalization& fl, const DivergenceFacts& divergence,
                       const std::vector<AssignmentFacts>& assignments,
-                      const std::vector<SourceFile>& files, int samplesPerCycle, int resetCycles)
+                      const std::vector<SourceFile>& files)
 {
     constexpr int kLevels = 12;          // later differences are effects, not causes
     constexpr double kPerLevel = 0.95;   // each level below the one before
     constexpr double kGuard = 0.99;      // a guarding condition just below what it guards
     constexpr double kUnrelated = 0.5;   // lines assigning nothing that differs
-    constexpr double kCommonCause = 0.01; // per further line a condition guards
+    constexpr double kCause = 1.01;      // a cause just above what it explains
+    const int samplesPerCycle = std::max(divergence.samplesPerCycle, 1);
     std::map<std::string, uint64_t> firstTime;  // assigned name → when it first differs
-    std::set<std::string> assigned;
-    for (const auto& a : assignments) assigned.insert(a.targets.begin(), a.targets.end());
-    for (const auto& d : divergences)
+    std::set<std::string> assigned, constants;
+    for (const auto& a : assignments) (a.constant ? constants : assigned).insert(a.targets.begin(), a.targets.end());
+    std::set<std::string> differingConstants;
+    for (const auto& d : divergence.signals) {
         if (assigned.count(d.name) && !firstTime.count(d.name)) firstTime[d.name] = d.time;
-    if (firstTime.empty()) return;
-    std::vector<uint64_t> times;
+        if (constants.count(d.name)) differingConstants.insert(d.name);
+    }
+    if (firstTime.empty() && differingConstants.empty()) return;
+    std::vector<uint64_t> times{UINT64_MAX};
     for (const auto& [name, t] : firstTime) times.push_back(t);
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
@@ -226,41 +262,38 @@ void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>
         auto it = at.find({file, line});
         return it == at.end() || it->second >= spectrum.size() ? 0.0 : spectrum[it->second].score / kUnrelated;
     };
-    // Reset logic is suspect when the runs part during reset; later, it rarely is.
-    const bool partedInReset = static_cast<int>(times.front() / std::max(samplesPerCycle, 1)) <= resetCycles;
+    // Reset logic is the first suspect when the runs part during reset; after it, the last.
+    const bool partedInReset = times.front() != UINT64_MAX &&
+                               static_cast<int>(times.front() / samplesPerCycle) <= divergence.resetCycles;
     const int resetPenalty = partedInReset ? 0 : 2;
-    struct Guarded {
-        double best = 0;
-        int bestBelow = kLevels;
-        std::set<int> linesAtBest;
-        std::string example;  // the best guarded line
-    };
-    std::map<LineKey, Guarded> guards;
     for (const auto& a : assignments) {
+        if (a.constant) {  // a parameter the golden gives another value: the first suspect
+            if (differingConstants.count(a.targets.front()))
+                raise(a.file, a.line, 1.0, fmt::format("declares `{}`, whose value differs from the golden's", a.targets.front()));
+            continue;
+        }
         for (const auto& name : a.targets) {
             auto l = level.find(name);
             if (l == level.end()) continue;
-            const int cycle = static_cast<int>(firstTime[name] / std::max(samplesPerCycle, 1));
-            const int below = l->second + (a.inReset ? resetPenalty : 0);
+            const int cycle = static_cast<int>(firstTime[name] / samplesPerCycle);
+            // Of the lines assigning a first signal, those that did not run in that cycle
+            // could not have made its value.
+            const bool idle = l->second == 0 && !divergence.activeAtFirst.empty() &&
+                              !divergence.activeAtFirst.count({a.file, a.line});
+            const int below = l->second + (a.inReset ? resetPenalty : 0) + (idle ? 2 : 0);
             const double score = std::pow(kPerLevel, below) * (0.9 + 0.1 * spectrumOf(a.file, a.line));
             const std::string what =
-                l->second == 0 ? fmt::format("`{}`, among the first signals to differ from the golden (cycle {})", name, cycle)
+                l->second == 0 ? fmt::format("`{}`, among the first signals to differ from the golden (cycle {}{})",
+                                             name, cycle, idle ? "" : ", executed in that cycle")
                                : fmt::format("`{}`, which differs from the golden from cycle {}", name, cycle);
             raise(a.file, a.line, score, "assigns " + what);
             for (const auto& g : a.guards) {
                 if (g.line == a.line) continue;
-                const int guardBelow = below + (g.isReset && !a.inReset ? resetPenalty : 0);
-                auto& guard = guards[{a.file, g.line}];
-                const double guardScore = score * std::pow(kPerLevel, guardBelow - below);
-                if (guardBelow < guard.bestBelow) guard.linesAtBest.clear();
-                if (guardBelow <= guard.bestBelow) {
-                    guard.bestBelow = guardBelow;
-                    guard.linesAtBest.insert(a.line);
-                }
-                if (guardScore > guard.best) {
-                    guard.best = guardScore;
-                    guard.example = fmt::format("line {}, which assigns {}", a.line, what);
-                }
+                const double factor = !g.isReset || a.inReset ? kGuard
+                                      : partedInReset         ? kCause
+                                                              : kGuard * kPerLevel * kPerLevel;
+                raise(a.file, g.line, std::min(1.0, score * factor),
+                      fmt::format("guards line {}, which assigns {}", a.line, what));
             }
         }
     }
@@ -269,7 +302,8 @@ void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>
     // above it.
     std::map<std::pair<std::string, std::string>, std::pair<bool, bool>> kinds;  // (module, name) → (=, <=)
     for (const auto& b : assignments)
-        for (const auto& name : b.targets) (b.registered ? kinds[{b.module, name}].second : kinds[{b.module, name}].first) = true;
+        for (const auto& name : b.targets)
+            if (!b.constant) (b.registered ? kinds[{b.module, name}].second : kinds[{b.module, name}].first) = true;
     for (const auto& a : assignments) {
         const bool root = std::any_of(a.targets.begin(), a.targets.end(), [&](const std::string& n) {
             auto l = level.find(n);
@@ -284,20 +318,11 @@ void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>
             for (const auto& b : assignments)
                 if (!b.registered && b.module == a.module &&
                     std::find(b.targets.begin(), b.targets.end(), r) != b.targets.end())
-                    raise(b.file, b.line, std::min(1.0, rootScore * (1 + 2 * kCommonCause)),
+                    raise(b.file, b.line, std::min(1.0, rootScore * kCause),
                           fmt::format("blocking assignment to `{}`, which is also assigned with <=: line {} "
                                       "(which differs from the golden) reads it",
                                       r, a.line));
         }
-    }
-    // A condition guarding several assignments of the first roots to differ is their common
-    // cause: it ranks above them; any other just below the best line it guards.
-    for (const auto& [key, g] : guards) {
-        const size_t n = g.bestBelow == 0 ? g.linesAtBest.size() : 1;
-        const double factor = n <= 1 ? kGuard : std::min(1.0 + kCommonCause * (n - 1), 1.0 + 4 * kCommonCause);
-        raise(key.first, key.second, std::min(1.0, g.best * factor),
-              n <= 1 ? "guards " + g.example
-                     : fmt::format("guards {} lines assigning what differs from the golden, as {}", n, g.example));
     }
     std::stable_sort(fl.ranked.begin(), fl.ranked.end(),
                      [](const SuspiciousLine& a, const SuspiciousLine& b) { return a.score > b.score; });

@@ -41,6 +41,11 @@ std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<So
                                    std::set<std::string>* pointsExecuted = nullptr,
                                    PointLines* pointLines = nullptr);
 
+/// The lines of points that count more in `after` than in `before`: two coverage.dat files of
+/// runs of one stimulus, one a cycle longer, give the lines executed in that last cycle.
+std::set<LineKey> linesExecutedBetween(const std::string& before, const std::string& after,
+                                       const std::vector<SourceFile>& files);
+
 struct FaultLocalization {
     std::vector<SuspiciousLine> ranked;  ///< score > 0, most suspicious first
     int failingRuns = 0;
@@ -58,16 +63,25 @@ struct Site;
 struct AssignmentFacts;
 struct SignalDivergence;
 
+/// Where a buggy run parts from its golden run (RTL, with a golden).
+struct DivergenceFacts {
+    std::vector<SignalDivergence> signals;  ///< the differing signals, earliest first
+    std::set<LineKey> activeAtFirst;        ///< lines executed in the cycle of the first ones
+    int samplesPerCycle = 2;                ///< trace times per cycle
+    int resetCycles = 0;                    ///< reset is held this many cycles
+};
+
 /// With a golden (RTL): the lines that assign the signals where the buggy run first leaves the
 /// golden run rank first, the earliest signals first and, at one time, those whose own inputs
-/// did not differ yet (the root, not what it feeds); a condition guarding one of those lines
-/// just below it, one guarding several above them (their common cause); every other line
+/// did not differ yet (the root, not what it feeds), and among the first ones those executed
+/// in that cycle; a condition guarding one of those lines just below it; a blocking assignment
+/// a root reads, where the name is also assigned with `<=`, above the root; every other line
 /// keeps half its spectrum score. Reset branches and reset conditions rank lower unless the
-/// runs part within `resetCycles`. `samplesPerCycle` converts trace times to cycles. Nothing
-/// changes when no divergence names an assigned signal.
-void rankByDivergence(FaultLocalization& fl, const std::vector<SignalDivergence>& divergences,
+/// runs part during reset, when a reset condition ranks above what it guards. Nothing changes
+/// when no divergence names an assigned signal.
+void rankByDivergence(FaultLocalization& fl, const DivergenceFacts& divergence,
                       const std::vector<AssignmentFacts>& assignments,
-                      const std::vector<SourceFile>& files, int samplesPerCycle, int resetCycles);
+                      const std::vector<SourceFile>& files);
 
 /// Ranks the lines the spectrum cannot reach, from the lines that depend on them (RTL): a
 /// parameter/localparam declaration gets just below the best line that reads its name, an

@@ -97,6 +97,15 @@ std::vector<AssignmentFacts> rtlAssignments(const std::vector<Site>& sites,
             toks.leftSide(left, s.token.begin, a);
             toks.readsIn(s.token.begin, s.token.end, a.reads);
             at = left;
+        } else if (s.kind == SiteKind::ParamValue && !s.target.empty()) {
+            const bool seen = std::any_of(out.begin(), out.end(), [&](const AssignmentFacts& o) {
+                return o.constant && o.file == a.file && o.line == a.line && o.targets.front() == s.target;
+            });
+            if (seen) continue;
+            a.constant = true;
+            a.targets = {s.target};
+            out.push_back(std::move(a));
+            continue;
         } else {
             continue;
         }

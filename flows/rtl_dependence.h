@@ -19,6 +19,7 @@ struct AssignmentFacts {
     std::string module;
     std::vector<std::string> targets;  ///< assigned names ("data_q" for data_q[i] <= ...)
     std::set<std::string> reads;       ///< names read: right-hand side, indices, guards
+    bool constant = false;             ///< a parameter/localparam declaration (no reads)
     bool registered = false;           ///< non-blocking: reads the values before the edge
     bool inReset = false;              ///< in the branch taken while reset is active
     struct Guard {
@@ -28,7 +29,8 @@ struct AssignmentFacts {
     std::vector<Guard> guards;         ///< the enclosing `if`s and case items
 };
 
-/// One entry per procedural assignment and continuous assignment among `sites`.
+/// One entry per procedural assignment, continuous assignment and parameter value among
+/// `sites` (a parameter with several numbers in its value is one entry).
 std::vector<AssignmentFacts> rtlAssignments(const std::vector<Site>& sites,
                                             const std::vector<SourceFile>& files);
 

@@ -28,6 +28,7 @@
 #include "flows/eval_repair.h"
 #include "flows/fault_localization.h"
 #include "flows/repair_suite.h"
+#include "flows/rtl_dependence.h"
 #include "flows/rtl_repair_templates.h"
 #include "flows/signal_divergence.h"
 #include "frontend/rtl/rtl_parser.h"
@@ -296,6 +297,60 @@ b0011 #
     EXPECT_EQ(diff[2].name, "keep");
     EXPECT_EQ(diff[2].path, "TOP.store.keep[5]");
     EXPECT_EQ(diff[2].time, 9u);
+}
+
+// The ranking from where the runs part: a parameter whose value differs from the golden's
+// first; of two lines assigning the first signal to differ, the one executed in that cycle
+// above the other; a blocking assignment the root reads, where the name is also assigned with
+// `<=`, above the root; a line assigning nothing that differs keeps half its score.
+TEST(RealBugs, TheLinesWhereTheRunsPartRankFirst)
+{
+    const std::string text = "module m;\n"                     // 1
+                             "  localparam LIMIT = 4'd6;\n"    // 2
+                             "  always @(posedge clk) begin\n" // 3
+                             "    t = a + b;\n"                // 4
+                             "    if (go) q <= t;\n"           // 5
+                             "    else q <= LIMIT;\n"          // 6
+                             "    t <= 0;\n"                   // 7
+                             "    r <= a;\n"                   // 8
+                             "  end\n"
+                             "endmodule\n";
+    const std::vector<SourceFile> files = {{"m.v", text}};
+    auto assign = [](int line, std::string target, std::set<std::string> reads, bool registered) {
+        AssignmentFacts a;
+        a.file = 0;
+        a.line = line;
+        a.module = "m";
+        a.targets = {std::move(target)};
+        a.reads = std::move(reads);
+        a.registered = registered;
+        return a;
+    };
+    AssignmentFacts limit = assign(2, "LIMIT", {}, false);
+    limit.constant = true;
+    std::vector<AssignmentFacts> facts = {limit, assign(4, "t", {"a", "b"}, false),
+                                          assign(5, "q", {"t", "go"}, true),
+                                          assign(6, "q", {"LIMIT", "go"}, true),
+                                          assign(7, "t", {}, true), assign(8, "r", {"a"}, true)};
+    facts[2].guards = {{5, false}};
+    FaultLocalization fl;
+    fl.failingRuns = 1;
+    fl.ranked = {{"m.v", 8, 0.9, "r <= a;"}, {"m.v", 5, 0.5, "if (go) q <= t;"}, {"m.v", 6, 0.5, "else q <= LIMIT;"}};
+    DivergenceFacts d;
+    d.signals = {{"LIMIT", "TOP.m.LIMIT", 0}, {"q", "TOP.m.q", 21}};
+    d.activeAtFirst = {{0, 5}};
+    d.resetCycles = 2;
+    rankByDivergence(fl, d, facts, files);
+    std::vector<int> order;
+    for (const auto& l : fl.ranked) order.push_back(l.line);
+    ASSERT_GE(order.size(), 5u);
+    EXPECT_EQ(order[0], 2) << fl.ranked[0].reason;
+    EXPECT_EQ(order[1], 4) << fl.ranked[1].reason;  // blocking `t = a + b`, read by line 5
+    EXPECT_EQ(order[2], 5);
+    EXPECT_LT(std::find(order.begin(), order.end(), 6), std::find(order.begin(), order.end(), 8));
+    EXPECT_NE(fl.ranked[0].reason.find("value differs from the golden's"), std::string::npos);
+    EXPECT_NE(fl.ranked[2].reason.find("cycle 10, executed in that cycle"), std::string::npos) << fl.ranked[2].reason;
+    EXPECT_DOUBLE_EQ(fl.ranked.back().score, 0.45);  // line 8: r does not differ
 }
 
 // A wrong write condition corrupts a register that an output shows only later, when it is
