@@ -54,7 +54,7 @@ struct Site {
     std::vector<std::string> unusedLabels;  // CaseItem: the module's localparams no item names
     std::string altText;               // CaseItem: the default item's statement ("" if none)
     bool caseHasDefault = false;       // CaseItem: its case statement has a default item
-    ByteRange caseEnd;                 // CaseItem: the `endcase` keyword of its case statement
+    ByteRange caseStatement;           // CaseItem: its whole case statement, to `endcase`
     std::string target;                // PortConnections: instantiated module; ParamValue: the name
     std::vector<ByteRange> parts;      // Concat elements / port connection expressions
     std::vector<std::string> partNames;  // PortConnections: port names

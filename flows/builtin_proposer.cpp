@@ -64,12 +64,16 @@ std::optional<RepairCandidate> combine(const std::vector<SourceFile>& sources,
     return c;
 }
 
-// The text with every run of digits as `#`: `8'b10` -> `8'd10` and `8'b100` -> `8'd100` are
-// the same change.
+// The text with every run of digits as `#`, but a literal's size kept: `8'b10` -> `8'd10` and
+// `8'b100` -> `8'd100` are the same change, `1'b0` -> `1'd0` (in every reset) another.
 std::string shapeOf(const std::string& text)
 {
-    std::string out;
-    for (char c : text) {
+    const size_t tick = text.find('\'');
+    const bool sized = tick != std::string::npos && tick > 0 &&
+                       std::all_of(text.begin(), text.begin() + static_cast<long>(tick),
+                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    std::string out = sized ? text.substr(0, tick + 1) : "";
+    for (char c : sized ? text.substr(tick + 1) : text) {
         const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
         if (!digit) out.push_back(c);
         else if (out.empty() || out.back() != '#') out.push_back('#');

@@ -311,8 +311,7 @@ private:
     // Both versions run `stimulus` with every signal traced, and the signals that differ are
     // found; then the buggy design runs the stimulus up to the cycle the first assigned one
     // differs and one cycle longer, and the coverage counts that grew are the lines executed
-    // in that cycle. Nothing (with a
-    // warning) when a waveform cannot be written or read.
+    // in that cycle. Nothing (with a warning) when a waveform cannot be written or read.
     DivergenceFacts divergenceFromGolden(const SimBuild& buggy, const StimulusRun& stimulus,
                                          const std::vector<AssignmentFacts>& assignments)
     {

@@ -220,23 +220,22 @@ void caseLabel(const Site& site, std::vector<Proposal>& out)
 
 // A case statement of combinational code without a default item keeps its outputs when no
 // label matches (a latch, or a value left over from another path): a default item before
-// `endcase` that assigns zero to what the items assign with `=`.
+// `endcase` that assigns zero to what the items assign with `=`. The schema alternative is
+// the whole case statement with the item added.
 void missingDefault(const Site& site, const std::vector<Site>& sites, const MutationContext& ctx,
                     std::vector<Proposal>& out)
 {
-    if (site.kind != SiteKind::CaseItem || site.caseHasDefault || site.caseEnd.begin == site.caseEnd.end ||
-        !ctx.files)
+    constexpr uint32_t kEndcase = 7;  // strlen("endcase")
+    const ByteRange& stmt = site.caseStatement;
+    if (site.kind != SiteKind::CaseItem || site.caseHasDefault || stmt.end < stmt.begin + kEndcase || !ctx.files)
         return;
-    const ByteRange& end = site.caseEnd;
-    const std::string& text = (*ctx.files)[end.file].text;
-    uint32_t caseBegin = site.token.begin;
-    for (const auto& s : sites)
-        if (s.kind == SiteKind::CaseItem && s.caseEnd.file == end.file && s.caseEnd.begin == end.begin)
-            caseBegin = std::min(caseBegin, s.token.begin);
+    const std::string& text = (*ctx.files)[stmt.file].text;
+    const uint32_t endcase = stmt.end - kEndcase;
+    if (text.compare(endcase, kEndcase, "endcase") != 0) return;
     std::vector<std::string> targets;
     for (const auto& s : sites) {
-        if (s.kind != SiteKind::ProcAssign || !s.blocking || s.token.file != end.file ||
-            s.choice.begin < caseBegin || s.choice.begin >= end.begin)
+        if (s.kind != SiteKind::ProcAssign || !s.blocking || s.token.file != stmt.file ||
+            s.choice.begin < stmt.begin || s.choice.begin >= endcase)
             continue;
         std::string lhs = text.substr(s.choice.begin, s.token.begin - s.choice.begin);
         lhs.erase(std::remove_if(lhs.begin(), lhs.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -247,17 +246,21 @@ void missingDefault(const Site& site, const std::vector<Site>& sites, const Muta
         if (whole && std::find(targets.begin(), targets.end(), lhs) == targets.end()) targets.push_back(lhs);
     }
     if (targets.empty() || targets.size() > 8) return;
-    const size_t lineStart = text.rfind('\n', end.begin == 0 ? 0 : end.begin - 1);
-    std::string indent = text.substr(lineStart == std::string::npos ? 0 : lineStart + 1,
-                                     end.begin - (lineStart == std::string::npos ? 0 : lineStart + 1));
+    const size_t lineStart = text.rfind('\n', endcase == 0 ? 0 : endcase - 1);
+    const size_t indentBegin = lineStart == std::string::npos ? 0 : lineStart + 1;
+    std::string indent = text.substr(indentBegin, endcase - indentBegin);
     if (!std::all_of(indent.begin(), indent.end(), [](char c) { return c == ' ' || c == '\t'; })) indent = " ";
     std::string item = "default:";
     if (targets.size() > 1) item += " begin";
     for (const auto& t : targets) item += fmt::format(" {} = 0;", t);
     if (targets.size() > 1) item += " end";
-    Proposal p = standalone(Edit{{end.file, end.begin, end.begin}, "", item + "\n" + indent},
-                            fmt::format("`{}` added before `endcase`", item));
+    Proposal p;
+    p.edits = {{{stmt.file, endcase, endcase}, "", item + "\n" + indent}};
+    p.description = fmt::format("`{}` added before `endcase`", item);
     p.sentence = true;
+    std::string alt = text.substr(stmt.begin, stmt.end - stmt.begin);
+    alt.insert(endcase - stmt.begin, item + "\n" + indent);
+    p.choices.push_back(SchemaChoice{stmt, true, alt});
     out.push_back(std::move(p));
 }
 

@@ -141,13 +141,14 @@ TEST(RtlParser, EditsAcrossMacroCallsStayWhole)
 }
 
 // `wire x = expr;` is a continuous assignment (its constants and operators are sites like
-// `assign`'s); a case item knows its `endcase` and whether its case has a default.
+// `assign`'s); a case item knows its whole case statement (with its `unique`) and whether it
+// has a default.
 TEST(RtlParser, NetDeclarationAssignmentsAndCaseEndsAreSeen)
 {
     const std::string v = "module m(input [2:0] s, input [3:0] d, output reg [3:0] y, output w);\n"
                           "  wire [3:0] e = d + 4'd1, f;\n"
                           "  wire last = (s == 3'd7);\n"
-                          "  always @* case (s)\n"
+                          "  always @* unique case (s)\n"
                           "    3'd0: y = e;\n"
                           "    3'd1: y = d;\n"
                           "  endcase\n"
@@ -161,7 +162,9 @@ TEST(RtlParser, NetDeclarationAssignmentsAndCaseEndsAreSeen)
         if (s.kind != SiteKind::CaseItem) continue;
         ++items;
         EXPECT_FALSE(s.caseHasDefault);
-        EXPECT_EQ(v.substr(s.caseEnd.begin, s.caseEnd.end - s.caseEnd.begin), "endcase");
+        const std::string stmt = v.substr(s.caseStatement.begin, s.caseStatement.end - s.caseStatement.begin);
+        EXPECT_EQ(stmt.substr(0, 15), "unique case (s)");
+        EXPECT_EQ(stmt.substr(stmt.size() - 7), "endcase");
     }
     EXPECT_EQ(rhs, (std::vector<std::string>{"d + 4'd1", "(s == 3'd7)"}));
     EXPECT_EQ(items, 2);

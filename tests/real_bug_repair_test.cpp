@@ -43,6 +43,35 @@ namespace {
 
 const fs::path kSource = VERILOOP_SOURCE_DIR;
 
+// design.toml of a design in one file with the testbench tb/tb.sv (top `tb`, prints PASS), clock
+// `clk`, active-high reset `rst` held two cycles, and `cycles` cycles of seeded random stimulus.
+std::string oneFileDesignToml(const std::string& top, const std::string& language,
+                              const std::string& source, int cycles)
+{
+    return fmt::format(R"([design]
+name = "{0}"
+language = "{1}"
+top = "{0}"
+sources = ["{2}"]
+[testbench]
+sources = ["tb/tb.sv"]
+top = "tb"
+pass = {{ exit_code = 0, stdout = "PASS" }}
+timeout_s = 10
+[clock]
+name = "clk"
+[reset]
+name = "rst"
+active_low = false
+cycles = 2
+[stimulus]
+random = true
+cycles = {3}
+seed = 1
+)",
+                       top, language, source, cycles);
+}
+
 // A Verilog-2001 design (non-ANSI ports, `<= #1`, an oversized literal the LRM truncates,
 // old-style sensitivity list) with a self-checking testbench; `body` is the counter's limit
 // compare, so a test can plant a bug in it.
@@ -90,27 +119,7 @@ endmodule
   end
 endmodule
 )");
-    writeFile(dir / "design.toml", R"([design]
-name = "tick"
-language = "verilog"
-top = "tick"
-sources = ["rtl/tick.v"]
-[testbench]
-sources = ["tb/tb.sv"]
-top = "tb"
-pass = { exit_code = 0, stdout = "PASS" }
-timeout_s = 10
-[clock]
-name = "clk"
-[reset]
-name = "rst"
-active_low = false
-cycles = 2
-[stimulus]
-random = true
-cycles = 300
-seed = 1
-)");
+    writeFile(dir / "design.toml", oneFileDesignToml("tick", "verilog", "rtl/tick.v", 300));
     return dir;
 }
 
@@ -217,7 +226,8 @@ TEST(RealBugs, LinesNoRunExecutesAreRankedByDependence)
 
 // A case of combinational code without a default (a latch where a value was meant): the
 // template adds one before `endcase` assigning zero to what the items assign, once per case
-// however many of its items are ranked; a case that has a default gets none.
+// however many of its items are ranked, as a schema choice (the whole case statement); a case
+// that has a default gets none.
 TEST(RealBugs, ACaseWithoutADefaultGetsOne)
 {
     const std::string v = "module m(input [1:0] s, input [3:0] d, output reg [3:0] y, output reg z);\n"
@@ -249,6 +259,14 @@ TEST(RealBugs, ACaseWithoutADefaultGetsOne)
               std::string::npos)
         << fixed->front().text;
     EXPECT_NE(gen.mutants[0].description.find("added before `endcase`"), std::string::npos);
+    // A schema candidate: the alternative is the whole first case statement with the item.
+    EXPECT_EQ(gen.mutants[0].check, MutantCheck::Schema);
+    ASSERT_EQ(gen.mutants[0].choices.size(), 1u);
+    const std::string& alt = gen.mutants[0].choices[0].altText;
+    const std::string tail = "2'd1: y = ~d;\n    default: begin y = 0; z = 0; end\n    endcase";
+    EXPECT_EQ(alt.rfind("case (s)\n", 0), 0u) << alt;
+    ASSERT_GE(alt.size(), tail.size());
+    EXPECT_EQ(alt.substr(alt.size() - tail.size()), tail);
 }
 
 // Two waveforms as Verilator writes them (scopes, vectors without leading zeros, a code shared
@@ -383,27 +401,7 @@ TEST(RealBugs, AWrongConditionRanksTheRegisterItCorruptsFirst)
 endmodule
 )", writeCondition));
         writeFile(dir / "tb/tb.sv", "module tb; initial begin $display(\"PASS\"); $finish; end endmodule\n");
-        writeFile(dir / "design.toml", R"([design]
-name = "store"
-language = "systemverilog"
-top = "store"
-sources = ["rtl/store.sv"]
-[testbench]
-sources = ["tb/tb.sv"]
-top = "tb"
-pass = { exit_code = 0, stdout = "PASS" }
-timeout_s = 10
-[clock]
-name = "clk"
-[reset]
-name = "rst"
-active_low = false
-cycles = 2
-[stimulus]
-random = true
-cycles = 200
-seed = 1
-)");
+        writeFile(dir / "design.toml", oneFileDesignToml("store", "systemverilog", "rtl/store.sv", 200));
         return loadDesign(dir);
     };
     auto design = write(root / "buggy", "wr");

@@ -518,6 +518,9 @@ private:
 
     void parseCase(Ctx ctx)
     {
+        const bool qualified = pos_ > 0 && (at(pos_ - 1).is("unique") || at(pos_ - 1).is("unique0") ||
+                                            at(pos_ - 1).is("priority"));
+        const uint32_t caseBegin = qualified ? at(pos_ - 1).begin : cur().begin;
         ++pos_;
         if (!cur().is("(")) return skipToSemicolon();
         ++pos_;
@@ -557,8 +560,8 @@ private:
             else s.duplicateLabel = std::count(labels.begin(), labels.end() - 1, labels.back()) > 0;
             items.push_back(std::move(s));
         }
-        const ByteRange caseEnd = range(cur().begin, cur().end);
         const bool ended = accept("endcase");
+        const ByteRange statement = range(caseBegin, prevEnd());
         if (!ctx.runtime) return;
         std::vector<std::string> unused;
         for (const auto& name : localparams_)
@@ -568,7 +571,7 @@ private:
             if (!s.isDefaultItem) s.altText = defaultText;
             if (s.duplicateLabel) s.unusedLabels = unused;
             s.caseHasDefault = hasDefault;
-            if (ended) s.caseEnd = caseEnd;
+            if (ended) s.caseStatement = statement;
             emit(std::move(s));
         }
     }
