@@ -355,7 +355,8 @@ private:
             run(buggy, s, "+vl_cov=" + file.string());
             counts[i] = readFile(file);
         });
-        if (counts[0] && counts[1]) facts.activeAtFirst = linesExecutedBetween(*counts[0], *counts[1], d_.sources);
+        if (counts[0] && counts[1])
+            facts.activeAtFirst = linesExecutedBetween(*counts[0], *counts[1], d_.sources, &facts.covered);
         return facts;
     }
 

@@ -126,7 +126,7 @@ std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<So
 }
 
 std::set<LineKey> linesExecutedBetween(const std::string& before, const std::string& after,
-                                       const std::vector<SourceFile>& files)
+                                       const std::vector<SourceFile>& files, std::set<LineKey>* covered)
 {
     std::map<std::string, uint64_t> earlier;
     visitCoverage(before, files, [&](int, const std::vector<int>&, const std::string& point, uint64_t count) {
@@ -137,6 +137,8 @@ std::set<LineKey> linesExecutedBetween(const std::string& before, const std::str
         auto& [n, keys] = later[point];
         n += count;
         for (int l : lines) keys.push_back({file, l});
+        if (covered)
+            for (int l : lines) covered->insert({file, l});
     });
     std::set<LineKey> out;
     for (const auto& [point, entry] : later)
@@ -277,8 +279,10 @@ void rankByDivergence(FaultLocalization& fl, const DivergenceFacts& divergence,
             if (l == level.end()) continue;
             const int cycle = static_cast<int>(firstTime[name] / samplesPerCycle);
             // Of the lines assigning a first signal, those that did not run in that cycle
-            // could not have made its value.
+            // could not have made its value (a line without a coverage point, a continuous
+            // assignment, always runs).
             const bool idle = l->second == 0 && !divergence.activeAtFirst.empty() &&
+                              divergence.covered.count({a.file, a.line}) &&
                               !divergence.activeAtFirst.count({a.file, a.line});
             const int below = l->second + (a.inReset ? resetPenalty : 0) + (idle ? 2 : 0);
             const double score = std::pow(kPerLevel, below) * (0.9 + 0.1 * spectrumOf(a.file, a.line));

@@ -43,8 +43,10 @@ std::set<LineKey> parseCoverageDat(const std::string& text, const std::vector<So
 
 /// The lines of points that count more in `after` than in `before`: two coverage.dat files of
 /// runs of one stimulus, one a cycle longer, give the lines executed in that last cycle.
+/// `covered` receives every line that has a point (a continuous assignment has none).
 std::set<LineKey> linesExecutedBetween(const std::string& before, const std::string& after,
-                                       const std::vector<SourceFile>& files);
+                                       const std::vector<SourceFile>& files,
+                                       std::set<LineKey>* covered = nullptr);
 
 struct FaultLocalization {
     std::vector<SuspiciousLine> ranked;  ///< score > 0, most suspicious first
@@ -67,6 +69,7 @@ struct SignalDivergence;
 struct DivergenceFacts {
     std::vector<SignalDivergence> signals;  ///< the differing signals, earliest first
     std::set<LineKey> activeAtFirst;        ///< lines executed in the cycle of the first ones
+    std::set<LineKey> covered;              ///< lines that have a coverage point at all
     int samplesPerCycle = 2;                ///< trace times per cycle
     int resetCycles = 0;                    ///< reset is held this many cycles
 };

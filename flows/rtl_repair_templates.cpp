@@ -203,18 +203,42 @@ void paramValue(const Site& site, const std::vector<Site>& sites, std::vector<Pr
 }
 
 // A case item whose label repeats an earlier one never runs: it was meant for a named
-// constant no item uses.
-void caseLabel(const Site& site, std::vector<Proposal>& out)
+// constant no item uses or, when the labels are numbers of one size, for a value no item
+// covers (at most eight such values).
+void caseLabel(const Site& site, const std::vector<Site>& sites, std::vector<Proposal>& out)
 {
     if (site.kind != SiteKind::CaseItem || !site.duplicateLabel) return;
-    const size_t colon = site.text.find(':');
-    if (colon == std::string::npos) return;
-    std::string label = site.text.substr(0, colon);
-    while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back()))) label.pop_back();
-    for (const auto& name : site.unusedLabels) {
-        Edit e{{site.token.file, site.token.begin, site.token.begin + static_cast<uint32_t>(label.size())},
-               label, name};
+    auto labelOf = [](const Site& s) {
+        std::string label = s.text.substr(0, s.text.find(':'));
+        while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back()))) label.pop_back();
+        return label;
+    };
+    const std::string label = labelOf(site);
+    if (label.size() == site.text.size()) return;
+    auto relabel = [&](const std::string& to) {
+        Edit e{{site.token.file, site.token.begin, site.token.begin + static_cast<uint32_t>(label.size())}, label, to};
         out.push_back(standalone(std::move(e), "the case label"));
+    };
+    for (const auto& name : site.unusedLabels) relabel(name);
+    const auto mine = parseLiteral(label);
+    if (!mine || mine->size <= 0 || mine->size > 8 || mine->unbasedFill) return;
+    std::set<uint64_t> covered;
+    for (const auto& s : sites) {
+        if (s.kind != SiteKind::CaseItem || s.isDefaultItem || s.caseStatement.file != site.caseStatement.file ||
+            s.caseStatement.begin != site.caseStatement.begin)
+            continue;
+        const auto lit = parseLiteral(labelOf(s));
+        if (!lit || lit->size != mine->size || lit->unbasedFill) return;  // not all numbers of one size
+        covered.insert(lit->value);
+    }
+    std::vector<uint64_t> missing;
+    for (uint64_t v = 0; v < (uint64_t{1} << mine->size) && missing.size() <= 8; ++v)
+        if (!covered.count(v)) missing.push_back(v);
+    if (missing.size() > 8) return;
+    for (uint64_t v : missing) {
+        Literal to = *mine;
+        to.value = v;
+        relabel(formatLiteral(to));
     }
 }
 
@@ -299,8 +323,8 @@ std::vector<std::unique_ptr<MutationOperator>> rtlRepairTemplates(const std::vec
         [](const Site& s, const MutationContext&, auto& out) { literalBaseWidth(s, out); });
     add("repair-parameter-value", "a parameter value one off, doubled, halved or another of the module",
         [sites](const Site& s, const MutationContext&, auto& out) { paramValue(s, *sites, out); });
-    add("repair-case-label", "a duplicated case label becomes a named constant no item uses",
-        [](const Site& s, const MutationContext&, auto& out) { caseLabel(s, out); });
+    add("repair-case-label", "a duplicated case label becomes a named constant no item uses, or a value no item covers",
+        [sites](const Site& s, const MutationContext&, auto& out) { caseLabel(s, *sites, out); });
     add("repair-missing-default", "a case of combinational code without a default gets one assigning zero",
         [sites](const Site& s, const MutationContext& ctx, auto& out) { missingDefault(s, *sites, ctx, out); });
     return t;

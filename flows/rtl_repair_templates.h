@@ -10,7 +10,7 @@
 //   blocking), the branches of an if/else swapped, `!` and `~` exchanged, a literal read in
 //   another base or made wide enough for its value, a parameter/localparam value one off,
 //   doubled, halved or another of the module's, a duplicated case label replaced by a
-//   named constant no item uses, and a default item (assigning zero) added to a case of
+//   named constant no item uses (or a number no item covers), and a default item (assigning zero) added to a case of
 //   combinational code that has none.
 
 #include <memory>

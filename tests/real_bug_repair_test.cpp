@@ -269,6 +269,32 @@ TEST(RealBugs, ACaseWithoutADefaultGetsOne)
     EXPECT_EQ(alt.substr(alt.size() - tail.size()), tail);
 }
 
+// A numeric case label written twice (a copy-paste that forgot to change it): the template
+// offers the one value no item covers.
+TEST(RealBugs, ADuplicatedNumericLabelBecomesTheValueNoItemCovers)
+{
+    const std::string v = "module m(input [1:0] s, output reg [3:0] y);\n"
+                          "  always @* case (s)\n"
+                          "    2'd0: y = 4'd1;\n"
+                          "    2'd1: y = 4'd2;\n"
+                          "    2'd1: y = 4'd8;\n"
+                          "    2'd2: y = 4'd4;\n"
+                          "  endcase\n"
+                          "endmodule\n";
+    const std::vector<SourceFile> files = {{"m.v", v}};
+    auto parsed = rtl::parseRtlFile(files[0], 0, {});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    auto templates = rtlRepairTemplates(&parsed.sites);
+    std::vector<const MutationOperator*> ops;
+    for (const auto& t : templates)
+        if (t->info().id == "repair-case-label") ops.push_back(t.get());
+    auto gen = generateMutants(files, parsed.sites, ops, GenerateOptions{});
+    ASSERT_EQ(gen.mutants.size(), 1u);
+    auto fixed = applyEdits(files, gen.mutants[0].edits);
+    ASSERT_TRUE(fixed);
+    EXPECT_NE(fixed->front().text.find("    2'd3: y = 4'd8;\n"), std::string::npos) << fixed->front().text;
+}
+
 // Two waveforms as Verilator writes them (scopes, vectors without leading zeros, a code shared
 // by two names, array elements): the signals that differ come out earliest first, by their own
 // name; equal values written differently are no difference.
@@ -357,6 +383,7 @@ TEST(RealBugs, TheLinesWhereTheRunsPartRankFirst)
     DivergenceFacts d;
     d.signals = {{"LIMIT", "TOP.m.LIMIT", 0}, {"q", "TOP.m.q", 21}};
     d.activeAtFirst = {{0, 5}};
+    d.covered = {{0, 5}, {0, 6}};
     d.resetCycles = 2;
     rankByDivergence(fl, d, facts, files);
     std::vector<int> order;
