@@ -224,6 +224,23 @@ TEST(RealBugs, LinesNoRunExecutesAreRankedByDependence)
     EXPECT_EQ(rankOf[4].second, "spectrum");
 }
 
+namespace {
+
+// The candidates one RTL repair template makes at every site of a one-file design.
+GenerateResult templateCandidates(const std::vector<SourceFile>& files, const std::string& templateId)
+{
+    auto parsed = rtl::parseRtlFile(files[0], 0, {});
+    EXPECT_TRUE(parsed.error.empty()) << parsed.error;
+    auto templates = rtlRepairTemplates(&parsed.sites);
+    std::vector<const MutationOperator*> ops;
+    for (const auto& t : templates)
+        if (t->info().id == templateId) ops.push_back(t.get());
+    EXPECT_EQ(ops.size(), 1u) << templateId;
+    return generateMutants(files, parsed.sites, ops, GenerateOptions{});
+}
+
+}  // namespace
+
 // A case of combinational code without a default (a latch where a value was meant): the
 // template adds one before `endcase` assigning zero to what the items assign, once per case
 // however many of its items are ranked, as a schema choice (the whole case statement); a case
@@ -243,14 +260,7 @@ TEST(RealBugs, ACaseWithoutADefaultGetsOne)
                           "  end\n"
                           "endmodule\n";
     const std::vector<SourceFile> files = {{"m.v", v}};
-    auto parsed = rtl::parseRtlFile(files[0], 0, {});
-    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
-    auto templates = rtlRepairTemplates(&parsed.sites);
-    std::vector<const MutationOperator*> ops;
-    for (const auto& t : templates)
-        if (t->info().id == "repair-missing-default") ops.push_back(t.get());
-    ASSERT_EQ(ops.size(), 1u);
-    auto gen = generateMutants(files, parsed.sites, ops, GenerateOptions{});
+    auto gen = templateCandidates(files, "repair-missing-default");
     ASSERT_EQ(gen.mutants.size(), 1u);
     EXPECT_EQ(gen.editMismatches, 0u);
     auto fixed = applyEdits(files, gen.mutants[0].edits);
@@ -282,13 +292,7 @@ TEST(RealBugs, ADuplicatedNumericLabelBecomesTheValueNoItemCovers)
                           "  endcase\n"
                           "endmodule\n";
     const std::vector<SourceFile> files = {{"m.v", v}};
-    auto parsed = rtl::parseRtlFile(files[0], 0, {});
-    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
-    auto templates = rtlRepairTemplates(&parsed.sites);
-    std::vector<const MutationOperator*> ops;
-    for (const auto& t : templates)
-        if (t->info().id == "repair-case-label") ops.push_back(t.get());
-    auto gen = generateMutants(files, parsed.sites, ops, GenerateOptions{});
+    auto gen = templateCandidates(files, "repair-case-label");
     ASSERT_EQ(gen.mutants.size(), 1u);
     auto fixed = applyEdits(files, gen.mutants[0].edits);
     ASSERT_TRUE(fixed);
