@@ -458,7 +458,8 @@ TEST(DatasetBadInputs, BadDesignsAreSkippedOthersProceed)
                           "--no-formal"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("VL003"), std::string::npos) << r.err;  // missing source
-    EXPECT_NE(r.err.find("syntax/s.sv:2"), std::string::npos) << r.err;  // file:line of the error
+    // file:line:col of the error, the file as the design names it
+    EXPECT_NE(r.err.find("syntax/s.sv: error VL004: slang: s.sv:2:17:"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("VL006"), std::string::npos) << r.err;  // testbench never finishes
     // A failing original: a sentence with the failure line and the file holding the whole
     // output, never the evidence JSON.
