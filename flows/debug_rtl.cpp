@@ -133,7 +133,11 @@ private:
         key += fmt::format("{}:{}:{}:{}:traced", d_.stimulus.seed, d_.stimulus.cycles, o_.checkSeeds, o_.flRuns);
         const auto dir = o_.goldenCache.empty() ? work_ / "golden"
                                                 : std::filesystem::absolute(o_.goldenCache) / contentHash(key);
-        const bool cached = !o_.goldenCache.empty() && std::filesystem::exists(dir / "ready");
+        // A cache is used only with the traced binary it names (an older cache, or one whose
+        // binary is gone, is built again rather than leaving fault localization without it).
+        const std::string cachedExe = readFile(dir / "exe").value_or("");
+        const bool cached = !o_.goldenCache.empty() && std::filesystem::exists(dir / "ready") &&
+                            !cachedExe.empty() && std::filesystem::exists(cachedExe);
         std::optional<SimBuild> build;
         if (!cached) {
             auto b = buildSimulation(d_, o_.golden, SimKind::Differential, ports_, dir / "diff",
@@ -146,7 +150,7 @@ private:
             }
             build = *b;
         }
-        goldenExe_ = cached ? readFile(dir / "exe").value_or("") : build->exe.string();
+        goldenExe_ = cached ? cachedExe : build->exe.string();
         const int reset = d_.reset ? d_.reset->cycles : 0;
         const int full = std::max(d_.stimulus.cycles, 16);
         validation_.push_back({{d_.stimulus.seed, full, 0}, {}});
@@ -318,7 +322,10 @@ private:
         DivergenceFacts facts;
         facts.samplesPerCycle = kSamplesPerCycle;
         facts.resetCycles = d_.reset ? d_.reset->cycles : 0;
-        if (goldenExe_.empty()) return facts;
+        if (goldenExe_.empty()) {
+            log("warning: no traced golden binary: fault localization uses coverage only");
+            return facts;
+        }
         const auto dir = work_ / "run" / "cov";
         SimBuild golden{SimKind::Differential, goldenExe_, std::filesystem::path(goldenExe_).parent_path(), 0};
         auto run = [&](const SimBuild& build, StimulusRun s, const std::string& plusarg) {

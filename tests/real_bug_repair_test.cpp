@@ -554,6 +554,22 @@ TEST(RealBugs, TheSuiteEvaluationRepairsABugAndRanksItsLine)
     EXPECT_GE(s.flRank, 1);
     EXPECT_LE(s.flRank, 10);  // in the first window of ranked lines
     EXPECT_NE(report->table().find("off-by-one"), std::string::npos);
+
+    // A golden cache that lost its traced binary (or predates it) is built again: the second
+    // evaluation ranks as the first did, and the cache names a binary that exists.
+    auto cachedBinaries = [&] {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::recursive_directory_iterator(o.workRoot / "golden"))
+            if (e.path().filename() == "exe") out.push_back(e.path());
+        return out;
+    };
+    ASSERT_EQ(cachedBinaries().size(), 1u);
+    fs::remove(cachedBinaries().front());
+    auto again = evalRepairSuite(o, root / "suite");
+    ASSERT_TRUE(again) << again.error().format();
+    EXPECT_EQ(again->samples[0].flRank, s.flRank);
+    ASSERT_EQ(cachedBinaries().size(), 1u);
+    EXPECT_TRUE(fs::exists(readFile(cachedBinaries().front()).value_or("")));
     fs::remove_all(root);
 }
 
