@@ -6,6 +6,7 @@
 //   eval repair  0 the evaluation ran, 2 bad input
 
 #include "cli/debug_commands.h"
+#include "cli/cli_support.h"
 
 #include <unistd.h>
 
@@ -28,79 +29,6 @@
 namespace veriloop::cli {
 
 namespace {
-
-std::filesystem::path userCacheDir()
-{
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "veriloop";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "veriloop";
-    return std::filesystem::temp_directory_path() / "veriloop-cache";
-}
-
-struct LlmFlags {
-    std::string url, model, cache;
-    bool replay = false, noCache = false, builtin = false, unsafeNoSandbox = false;
-    int64_t seed = -1;
-
-    bool wanted() const
-    {
-        if (builtin) return false;
-        return !url.empty() || !model.empty() || replay || std::getenv("VERILOOP_LLM_URL");
-    }
-
-    void add(CLI::App* cmd)
-    {
-        cmd->add_option("--llm-url", url,
-                        "OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (vLLM, "
-                        "llama.cpp, Ollama, hosted APIs); env VERILOOP_LLM_URL. Without a server "
-                        "the built-in repairer runs");
-        cmd->add_option("--model", model, "Model name the server knows; env VERILOOP_LLM_MODEL");
-        cmd->add_flag("--llm-replay", replay,
-                      "Answer every request from the response cache, with no network; a request "
-                      "that is not cached stops the run with an error (CI, tests)");
-        cmd->add_option("--llm-cache", cache,
-                        "SQLite response cache (default: $XDG_CACHE_HOME/veriloop/llm-cache.sqlite)");
-        cmd->add_flag("--no-llm-cache", noCache, "Neither read nor write the response cache");
-        cmd->add_option("--llm-seed", seed, "Sampling seed sent to the server");
-        cmd->add_flag("--builtin", builtin,
-                      "Use the built-in repairer even when an LLM server is configured");
-        cmd->add_flag("--unsafe-no-sandbox", unsafeNoSandbox,
-                      "Run LLM-written fixes even where bubblewrap is not usable (then only time, "
-                      "memory and process limits contain them; see `veriloop doctor`)");
-    }
-
-    // The proposer factory, or an error message.
-    tl::expected<std::function<std::unique_ptr<Proposer>()>, std::string> factory() const
-    {
-        if (!wanted())
-            return [] { return std::unique_ptr<Proposer>(std::make_unique<BuiltinProposer>()); };
-        if (!Sandbox::bubblewrapUsable() && !unsafeNoSandbox)
-            return tl::unexpected(std::string(diagCodeName(DiagCode::ToolMissing)) + std::string(
-                ": bubblewrap is not usable here, so LLM-written fixes would run with your "
-                "files, network and environment; install bubblewrap (see `veriloop doctor`) or "
-                "pass --unsafe-no-sandbox"));
-        llm::LlmConfig c;
-        c.baseUrl = url;
-        c.model = model;
-        if (seed >= 0) c.seed = seed;
-        c = llm::resolveLlmConfig(c);
-        if (!noCache) {
-            c.cacheMode = replay ? llm::CacheMode::Replay : llm::CacheMode::ReadWrite;
-            c.cachePath = cache.empty() ? userCacheDir() / "llm-cache.sqlite" : std::filesystem::path(cache);
-            if (!replay) {
-                std::error_code ec;
-                std::filesystem::create_directories(c.cachePath.parent_path(), ec);
-            }
-        } else if (replay) {
-            return tl::unexpected(std::string("--llm-replay needs the response cache (drop --no-llm-cache)"));
-        }
-        auto probe = llm::LlmClient::create(c);
-        if (!probe) return tl::unexpected(probe.error().format());
-        return [c] {
-            auto client = llm::LlmClient::create(c);
-            return std::unique_ptr<Proposer>(std::make_unique<llm::LlmProposer>(std::move(*client)));
-        };
-    }
-};
 
 struct CommonFlags {
     int maxIters = 5;
@@ -141,24 +69,6 @@ struct CommonFlags {
         return o;
     }
 };
-
-bool stderrProgress() { return !std::getenv("VERILOOP_QUIET"); }
-
-int badInput(const Diagnostic& d)
-{
-    fmt::print(stderr, "{}\n", d.render());
-    return 2;
-}
-
-// A file the run will write when it ends (or as it goes) must be writable before the run
-// starts: a long run must not end in "cannot write". Creates the file when it is absent.
-std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option)
-{
-    if (file.empty() || file == "-") return std::nullopt;
-    std::ofstream probe(file, std::ios::app);
-    if (probe) return std::nullopt;
-    return makeDiag(DiagCode::InvalidOption, fmt::format("{}: cannot write {}", option, file), file);
-}
 
 void printResult(const Design& design, const DebugResult& r)
 {

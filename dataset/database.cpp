@@ -66,6 +66,15 @@ CREATE TABLE IF NOT EXISTS evidence (
     data TEXT NOT NULL,
     vcd TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS task_records (
+    design_id INTEGER NOT NULL REFERENCES designs(id) ON DELETE CASCADE,
+    task TEXT NOT NULL CHECK (task IN ('optimize','assert')),
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    recorded_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (design_id, task, key)
+);
 )sql";
 
 class Stmt {
@@ -284,6 +293,8 @@ tl::expected<size_t, Diagnostic> Database::mergeFrom(Database& other, int64_t ru
                 return tl::unexpected(v.error());
             ++merged;
         }
+        for (const auto& t : other.taskRecords(theirs.id))
+            if (auto r = recordTask(row->id, t, runId); !r) return tl::unexpected(r.error());
         if (auto s = setDesignStatus(row->id, theirs.status, theirs.message); !s)
             return tl::unexpected(s.error());
     }
@@ -411,6 +422,24 @@ std::vector<DesignRow> Database::designs()
             if (f.is_object()) r.sources.push_back({f.value("path", ""), textField(f, "text")});
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+tl::expected<void, Diagnostic> Database::recordTask(int64_t designId, const TaskRecord& record, int64_t runId)
+{
+    Stmt st(db_, "INSERT OR REPLACE INTO task_records(design_id, task, key, data, run_id) VALUES (?,?,?,?,?)");
+    st.bind(1, designId).bind(2, record.task).bind(3, record.key).bind(4, record.data).bind(5, runId);
+    st.step();
+    if (!st.done()) return tl::unexpected(dbError(db_, "storing a " + record.task + " record"));
+    return {};
+}
+
+std::vector<TaskRecord> Database::taskRecords(int64_t designId)
+{
+    std::vector<TaskRecord> out;
+    Stmt st(db_, "SELECT task, key, data FROM task_records WHERE design_id = ? ORDER BY task, key");
+    st.bind(1, designId);
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
     return out;
 }
 

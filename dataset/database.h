@@ -37,6 +37,14 @@ struct MutantRow {
     std::string vcd;
 };
 
+/// A kept result of another task on a design, stored as training data too: a proved
+/// optimization (`veriloop optimize`) or a kept assertion (`veriloop assert`).
+struct TaskRecord {
+    std::string task;  ///< "optimize" or "assert"
+    std::string key;   ///< unique per design and task (a hash of the result)
+    std::string data;  ///< the record, a JSON object
+};
+
 /// How one design's confirmed bugs were found: its own testbench, the random differential
 /// harness, a replayed formal counterexample, or a static rule (HLS pragmas).
 struct DesignStrength {
@@ -91,6 +99,10 @@ public:
     tl::expected<void, Diagnostic> recordVerdict(const std::string& mutantId,
                                                  const VerdictRecord& verdict, int64_t runId,
                                                  const std::string& vcd = {});
+
+    /// Stores (or replaces, same key) one task record of a design; one statement.
+    tl::expected<void, Diagnostic> recordTask(int64_t designId, const TaskRecord& record, int64_t runId);
+    std::vector<TaskRecord> taskRecords(int64_t designId);
 
     std::vector<DesignRow> designs();
     std::vector<MutantRow> mutants(int64_t designId);

@@ -55,6 +55,34 @@ void tallyRecord(ExportSummary& s, const std::string& split, const nlohmann::jso
     }
 }
 
+// optimize_<split>.jsonl and assert_<split>.jsonl: the stored task records of every design
+// (labeled or not), each with the design's fields, its split and an id; a file per task and
+// split, so each file's records share one shape.
+tl::expected<void, Diagnostic> exportTaskRecords(Database& db, const std::vector<DesignRow>& designs,
+                                                 const std::filesystem::path& outDir, ExportSummary& summary)
+{
+    std::map<std::string, std::ofstream> out;
+    for (const auto& d : designs) {
+        for (const auto& t : db.taskRecords(d.id)) {
+            const std::string split = splitOf(d.name);
+            const std::string file = fmt::format("{}_{}.jsonl", t.task, split);
+            auto& stream = out[file];
+            if (!stream.is_open()) stream.open(outDir / file, std::ios::trunc);
+            if (!stream)
+                return tl::unexpected(makeDiag(DiagCode::DatabaseError, "cannot write export", (outDir / file).string()));
+            nlohmann::json r = nlohmann::json::parse(t.data, nullptr, false);
+            if (!r.is_object()) continue;
+            r.update(baseRecord(d));
+            r["task"] = t.task;
+            r["id"] = fmt::format("{}:{}:{}", d.name, t.task, t.key);
+            r["split"] = split;
+            stream << jsonText(r) << "\n";
+            ++summary.taskRecords[t.task][split];
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::filesystem::path& outDir,
@@ -130,6 +158,7 @@ tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::fil
             tallyRecord(summary, it->second, r);
         }
     }
+    if (auto t = exportTaskRecords(db, designs, outDir, summary); !t) return tl::unexpected(t.error());
     for (auto& [split, stream] : out) {
         stream.close();
         std::filesystem::rename(outDir / fmt::format("{}.jsonl.tmp", split),

@@ -32,11 +32,13 @@ struct ExportSummary {
     std::map<std::string, size_t> records;  // split -> records
     std::map<std::string, std::map<std::string, std::map<std::string, size_t>>> tally;  // split -> field -> value -> n
     size_t waveforms = 0;                   // counterexample VCDs written
+    std::map<std::string, std::map<std::string, size_t>> taskRecords;  // task -> split -> records
 };
 
 /// Writes train.jsonl, val.jsonl, test.jsonl into `outDir`, counterexample waveforms into
 /// `outDir`/waveforms (a record's `waveform` names its file), a dataset card (README.md) and
-/// the JSON Schema of a record (schema.json). Every record has the same fields with the same
+/// the JSON Schema of a record (schema.json); the stored optimize / assert records go to
+/// `<task>_<split>.jsonl`. Every record has the same fields with the same
 /// types (dataset_card.h documents them).
 tl::expected<ExportSummary, Diagnostic> exportJsonl(Database& db, const std::filesystem::path& outDir,
                                                     const ExportOptions& options);

@@ -32,12 +32,14 @@ SynthReport parseSynthOutput(const std::string& stat, const std::string& ltp)
         }
     }
     for (const auto& [cell, n] : r.cells) {
+        r.totalCells += n;
         if (std::regex_match(cell, std::regex("LUT[1-6]"))) r.luts += n;
         else if (std::regex_match(cell, std::regex("FD[RSCP]E(_1)?"))) r.ffs += n;
         else if (cell.rfind("DSP48", 0) == 0) r.dsps += n;
         else if (cell.rfind("RAMB", 0) == 0) r.brams += n;
         else if (cell == "CARRY4") r.carry += n;
         else if (cell.rfind("RAM", 0) == 0) r.lutrams += n;
+        else if (cell.rfind("$_", 0) == 0 && cell.find("DFF") != std::string::npos) r.ffs += n;
     }
     static const std::regex depthRe(R"(length=(\d+))");
     std::smatch m;
@@ -48,12 +50,25 @@ SynthReport parseSynthOutput(const std::string& stat, const std::string& ltp)
 tl::expected<SynthReport, Diagnostic> synthReport(const Design& design,
                                                   const std::filesystem::path& workDir)
 {
+    return synthReport(design, design.sources, workDir, SynthTarget::Xilinx);
+}
+
+tl::expected<SynthReport, Diagnostic> synthReport(const Design& design, const std::vector<SourceFile>& sources,
+                                                  const std::filesystem::path& workDir, SynthTarget target)
+{
     std::filesystem::create_directories(workDir);
-    std::string read = "read_verilog -sv";
-    for (const auto& s : design.sources) read += " " + (design.dir / s.path).string();
-    const std::string script = fmt::format(
-        "{}\nsynth_xilinx -top {} -flatten -noiopad\ntee -q -o stat.txt stat\ntee -q -o ltp.txt ltp -noff\n",
-        read, design.top);
+    std::string read = "read_verilog -sv -I" + design.dir.string();
+    for (const auto& s : sources) {
+        const auto copy = workDir / "src" / s.path;
+        std::filesystem::create_directories(copy.parent_path());
+        writeFile(copy, s.text);
+        read += " " + copy.string();
+    }
+    const std::string synth = target == SynthTarget::Xilinx
+                                  ? fmt::format("synth_xilinx -top {} -flatten -noiopad", design.top)
+                                  : fmt::format("synth -top {} -flatten", design.top);
+    const std::string script = fmt::format("{}\n{}\ntee -q -o stat.txt stat\ntee -q -o ltp.txt ltp -noff\n",
+                                           read, synth);
     writeFile(workDir / "synth.ys", script);
     YosysRun r = runYosysScript(yosysSandbox(workDir, design.inputFolders()), workDir / "synth.ys",
                                 workDir, 900);

@@ -42,9 +42,7 @@ std::string formatSuspicious(const std::vector<SuspiciousLine>& lines)
 tl::expected<std::string, std::string> render(const char* name,
                                               const std::map<std::string, std::string>& values)
 {
-    auto t = loadPromptTemplate(name);
-    if (!t) return tl::unexpected(t.error().message);
-    auto text = renderPrompt(*t, values);
+    auto text = renderPromptTemplate(name, values);
     if (!text) return tl::unexpected(text.error().message);
     return *text;
 }

@@ -154,4 +154,12 @@ tl::expected<std::string, PromptError> renderPrompt(
     return out;
 }
 
+tl::expected<std::string, PromptError> renderPromptTemplate(std::string_view name,
+                                                            const std::map<std::string, std::string>& values)
+{
+    auto t = loadPromptTemplate(name);
+    if (!t) return tl::unexpected(t.error());
+    return renderPrompt(*t, values);
+}
+
 }  // namespace veriloop::llm

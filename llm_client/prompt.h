@@ -51,4 +51,8 @@ std::vector<std::string> promptTemplateNames();
 tl::expected<std::string, PromptError> renderPrompt(
     const PromptTemplate& tmpl, const std::map<std::string, std::string>& values);
 
+/// loadPromptTemplate(name) and renderPrompt in one call.
+tl::expected<std::string, PromptError> renderPromptTemplate(std::string_view name,
+                                                            const std::map<std::string, std::string>& values);
+
 }  // namespace veriloop::llm

@@ -11,7 +11,7 @@
 
 #include "core/json_text.h"
 #include "core/text.h"
-#include "equivalence/verilator_sim.h"
+#include "equivalence/counterexample_replay.h"
 #include "equivalence/yosys_formal.h"
 #include "flows/gate/gate_check_kit.h"
 #include "frontend/rtl/rtl_frontend.h"
@@ -25,20 +25,6 @@ std::vector<PortInfo> portsOf(const rtl::RtlFrontendResult& a)
     std::vector<PortInfo> ports;
     for (const auto& p : a.topPorts) ports.push_back({p.name, p.width, p.dir});
     return ports;
-}
-
-// The counterexample's inputs, cycle by cycle (the clock, which the harness drives, left out).
-std::string traceText(const std::vector<TraceStep>& trace, const std::string& clock, size_t maxSteps = 8)
-{
-    std::string out;
-    for (size_t i = 0; i < trace.size() && i < maxSteps; ++i) {
-        std::string step;
-        for (const auto& [name, value] : trace[i].inputs)
-            if (name != clock) step += fmt::format(" {}=0x{}", name, value);
-        out += fmt::format("{}cycle {}:{}", out.empty() ? "" : "; ", i, step);
-    }
-    if (trace.size() > maxSteps) out += fmt::format("; ... ({} cycles)", trace.size());
-    return out;
 }
 
 class EquivalenceCheck final : public GateCheck {
@@ -117,51 +103,25 @@ private:
             std::filesystem::copy_file(f.vcd, vcd, std::filesystem::copy_options::overwrite_existing, ec);
             if (!ec) r.artifacts.push_back(vcd.string());
         }
-        const std::string mismatch = replay(ctx, head, f.trace);
+        CounterexampleReplayer replayer(*ctx.base, ctx.base->sources, portsOf(head), ctx.work / "replay", ctx.jobs);
+        const std::string mismatch = replayer.replay(ctx.head, ctx.head.sources, f.trace, "head");
         const auto [file, line] = firstChangedLine(ctx);
         if (mismatch.empty()) {
             r.summary = fmt::format("Yosys found a counterexample (inputs: {}) that did not replay in "
                                     "Verilator; the change is not proved equivalent",
-                                    traceText(f.trace, ctx.head.clock));
+                                    counterexampleInputsText(f.trace, ctx.head.clock));
         } else {
             auto ev = nlohmann::json::parse(mismatch, nullptr, false);
             r.summary = fmt::format(
                 "not equivalent: at cycle {} output {} is {} in base and {} in head (inputs: {})",
                 ev.value("cycle", 0), ev.value("signal", std::string("?")),
                 ev.value("expected", std::string("?")), ev.value("actual", std::string("?")),
-                traceText(f.trace, ctx.head.clock));
+                counterexampleInputsText(f.trace, ctx.head.clock));
             r.details["replay"] = ev;
         }
         if (!r.artifacts.empty()) r.summary += "; waveform: " + r.artifacts.front();
         r.findings.push_back(gateFinding(ctx, "gate-equivalence-counterexample", r.summary, file, line));
         return r;
-    }
-
-    // The original (base) and head, each built plainly with the differential harness, driven by
-    // the counterexample's inputs; returns head's first mismatch (evidence JSON) or empty.
-    std::string replay(const GateDesignContext& ctx, const rtl::RtlFrontendResult& head,
-                       const std::vector<TraceStep>& trace) const
-    {
-        if (trace.empty()) return {};
-        const auto ports = portsOf(head);
-        SimBuildOptions bo;
-        bo.jobs = ctx.jobs;
-        auto baseBuild = buildSimulation(*ctx.base, ctx.base->sources, SimKind::Differential, ports,
-                                         ctx.work / "replay-base", bo);
-        auto headBuild = buildSimulation(ctx.head, ctx.head.sources, SimKind::Differential, ports,
-                                         ctx.work / "replay-head", bo);
-        if (!baseBuild || !headBuild) return {};
-        const auto dir = ctx.work / "replay";
-        std::filesystem::create_directories(dir);
-        writeFile(dir / "trace.txt", harnessTraceText(trace));
-        Sandbox sandbox(dir);
-        SimRunOptions o;
-        o.timeoutSeconds = 60;
-        o.extraArgs = {"+vl_trace=" + (dir / "trace.txt").string(), "+vl_dump=" + (dir / "ref.txt").string()};
-        if (!runDifferential(*baseBuild, sandbox, o).passed) return {};
-        o.extraArgs = {"+vl_trace=" + (dir / "trace.txt").string(), "+vl_ref=" + (dir / "ref.txt").string()};
-        SimRun run = runDifferential(*headBuild, sandbox, o);
-        return run.passed || run.harnessError ? std::string{} : run.evidence;
     }
 };
 

@@ -33,6 +33,11 @@ Scenarios (counters are per scenario and per server process):
     debug-testbench        a patch that edits the testbench tb/tb_counter.sv
     debug-port-change      a patch that also widens the `count` port
     debug-syntax-error     a patch whose fixed line lost its `;`
+  Optimize scenarios (tests/optimize_test.cpp; the design is tests/data/optimize/tick10):
+    optimize-good            narrows the counter to 4 bits (equivalent, smaller)
+    optimize-wrong-then-good narrows it to 3 bits first (never reaches 9: not equivalent),
+                             then optimize-good
+    optimize-syntax-error    a narrowing whose declaration lost its `;`
 """
 
 import argparse
@@ -61,6 +66,22 @@ OUTSIDE_DIFF = """--- a/../secrets.txt
 -token = none
 +token = stolen
 """
+
+TICK10_DIFF = """--- a/rtl/tick10.sv
++++ b/rtl/tick10.sv
+@@ -6,7 +6,7 @@
+     input  logic en,
+     output logic tick
+ );
+-    logic [7:0] cnt;
++    logic [3:0] cnt;
+ 
+     assign tick = en && (cnt >= 8'd9);
+ 
+"""
+
+TICK10_WRONG_DIFF = TICK10_DIFF.replace("logic [3:0] cnt;", "logic [2:0] cnt;")
+TICK10_SYNTAX_DIFF = TICK10_DIFF.replace("logic [3:0] cnt;", "logic [3:0] cnt")
 
 WRONG_DIFF = COUNTER_DIFF.replace("count + 8'd1", "count - 8'd2")
 
@@ -247,6 +268,13 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, completion(fenced(PORT_DIFF, "Wider is safer."), body))
         elif scenario == "debug-syntax-error":
             self.send_json(200, completion(fenced(SYNTAX_DIFF, "Increment."), body))
+        elif scenario == "optimize-good":
+            self.send_json(200, completion(fenced(TICK10_DIFF, "cnt never passes 9."), body))
+        elif scenario == "optimize-wrong-then-good":
+            diff = TICK10_WRONG_DIFF if count == 1 else TICK10_DIFF
+            self.send_json(200, completion(fenced(diff, "Narrower is smaller."), body))
+        elif scenario == "optimize-syntax-error":
+            self.send_json(200, completion(fenced(TICK10_SYNTAX_DIFF, "Narrower."), body))
         elif scenario == "always-503":
             self.send_json(503, {"error": {"message": "overloaded"}})
         elif scenario == "retry-after-long":

@@ -1,0 +1,49 @@
+#pragma once
+// What the commands that ask a proposer share: the LLM options (--llm-url, --model, the
+// response cache and replay, the sandbox rule for LLM-written code), the user cache folder,
+// and how bad input and output files are reported.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <tl/expected.hpp>
+
+#include "core/diagnostic.h"
+#include "llm_client/config.h"
+#include "llm_client/proposer.h"
+
+namespace veriloop::cli {
+
+std::filesystem::path userCacheDir();
+
+struct LlmFlags {
+    std::string url, model, cache;
+    bool replay = false, noCache = false, builtin = false, unsafeNoSandbox = false;
+    int64_t seed = -1;
+
+    /// An LLM was asked for (--llm-url, --model, --llm-replay or VERILOOP_LLM_URL) and not
+    /// overridden by --builtin.
+    bool wanted() const;
+    void add(CLI::App* cmd);
+    /// The client configuration for an LLM run, checked (a reachable cache for --llm-replay,
+    /// bubblewrap or --unsafe-no-sandbox), or an error message.
+    tl::expected<llm::LlmConfig, std::string> config() const;
+    /// The repair proposer factory (the built-in repairer when no LLM is wanted).
+    tl::expected<std::function<std::unique_ptr<Proposer>()>, std::string> factory() const;
+};
+
+/// Progress lines on stderr unless VERILOOP_QUIET is set.
+bool stderrProgress();
+
+/// Prints the diagnostic (rendered) and returns exit code 2.
+int badInput(const Diagnostic& d);
+
+/// A file the run will write when it ends (or as it goes) must be writable before the run
+/// starts: a long run must not end in "cannot write". Creates the file when it is absent.
+std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option);
+
+}  // namespace veriloop::cli

@@ -1,0 +1,184 @@
+// `veriloop optimize`: proposals are kept only with a proof and a synthesis gain; wrong ones
+// are rejected with a counterexample replayed in Verilator. The design is
+// tests/data/optimize/tick10 (an 8-bit counter that only counts to 9). The LLM path talks
+// HTTP to the fixture server (tests/llm_client/fixture_llm_server.py, scripted replies).
+
+#include <cstdlib>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/process.h"
+#include "core/text.h"
+#include "dataset/database.h"
+#include "dataset/export.h"
+#include "equivalence/yosys_formal.h"
+#include "flows/optimize.h"
+#include "llm_client/client.h"
+#include "llm_client/llm_optimizer.h"
+#include "llm_client/fixture_server.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace veriloop {
+namespace {
+
+const fs::path kSource = fs::path(__FILE__).parent_path().parent_path();
+
+struct OptimizeTest : ::testing::Test {
+    void SetUp() override
+    {
+        dir = test::freshDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::copy(kSource / "tests/data/optimize/tick10", dir / "design", fs::copy_options::recursive);
+        auto d = loadDesign(dir / "design");
+        ASSERT_TRUE(d.has_value()) << d.error().format();
+        design = *d;
+    }
+    void TearDown() override
+    {
+        if (server) server->stop();
+        fs::remove_all(dir);
+    }
+    OptimizeOptions options(int rounds) const
+    {
+        OptimizeOptions o;
+        o.workDir = dir / "work";
+        o.target = SynthTarget::Generic;
+        o.maxRounds = rounds;
+        o.proofSeconds = 60;
+        return o;
+    }
+    OptimizeReport withLlm(const std::string& scenario, int rounds)
+    {
+        std::string error;
+        server = llm::fixture::FixtureServer::start(scenario, dir / "requests.jsonl", error);
+        EXPECT_TRUE(server.has_value()) << error;
+        llm::LlmConfig c;
+        c.baseUrl = server->baseUrl();
+        c.model = "fixture-model";
+        c.maxRetries = 0;
+        auto client = llm::LlmClient::create(c);
+        EXPECT_TRUE(client.has_value());
+        llm::LlmOptimizer optimizer(std::move(*client));
+        auto r = optimizeDesign(design, optimizer, options(rounds));
+        EXPECT_TRUE(r.has_value()) << r.error().format();
+        return r ? *r : OptimizeReport{};
+    }
+    std::string sourceText(const std::vector<SourceFile>& files) const { return files.front().text; }
+
+    fs::path dir;
+    Design design;
+    std::optional<llm::fixture::FixtureServer> server;
+};
+
+TEST_F(OptimizeTest, TheBuiltinRewritesNarrowAnOverWideCounterAndTheResultIsProved)
+{
+    BuiltinOptimizer builtin;
+    auto r = optimizeDesign(design, builtin, options(2));
+    ASSERT_TRUE(r.has_value()) << r.error().format();
+    ASSERT_GE(r->kept(), 1) << r->toText();
+    EXPECT_LT(r->after.totalCells, r->before.totalCells) << r->toText();
+    EXPECT_NE(sourceText(r->result).find("logic [3:0] cnt;"), std::string::npos) << r->patch;
+    EXPECT_NE(r->proofMethod.find("induction"), std::string::npos) << r->proofMethod;
+    // Narrower than the counter's range is proposed too, and disproved: never kept.
+    bool disproved = false;
+    for (const auto& p : r->proposals) {
+        if (p.outcome == ProposalOutcome::Kept) EXPECT_FALSE(p.proofEngine.empty());
+        disproved = disproved || p.outcome == ProposalOutcome::NotEquivalent;
+    }
+    EXPECT_TRUE(disproved) << r->toText();
+    // The result, checked again on its own against the original, is equivalent.
+    FormalOptions fo;
+    FormalResult again = checkEquivalence(design, design.sources, r->result, dir / "recheck", fo);
+    EXPECT_EQ(again.status, FormalStatus::Equivalent) << again.message;
+}
+
+TEST_F(OptimizeTest, AWrongProposalIsRejectedWithAReplayedCounterexampleAndTheNextOneKept)
+{
+    if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
+    OptimizeReport r = withLlm("optimize-wrong-then-good", 3);
+    ASSERT_GE(r.proposals.size(), 2u) << r.toText();
+    const auto& wrong = r.proposals[0];
+    EXPECT_EQ(wrong.outcome, ProposalOutcome::NotEquivalent) << wrong.reason;
+    EXPECT_EQ(wrong.counterexample.value("signal", std::string()), "tick") << wrong.counterexample.dump();
+    EXPECT_NE(wrong.reason.find("output tick is 1 in the original and 0 here"), std::string::npos) << wrong.reason;
+    const auto& good = r.proposals[1];
+    EXPECT_EQ(good.outcome, ProposalOutcome::Kept) << good.reason;
+    EXPECT_EQ(good.candidate.origin, "llm:fixture-model");
+    EXPECT_EQ(r.kept(), 1);
+    // The second request told the model why the first proposal was not kept.
+    auto requests = server->requests();
+    ASSERT_GE(requests.size(), 2u);
+    EXPECT_EQ(requests[0]["body"].dump().find("not equivalent"), std::string::npos);
+    EXPECT_NE(requests[1]["body"].dump().find("not equivalent: at cycle"), std::string::npos);
+}
+
+TEST_F(OptimizeTest, AProposalThatDoesNotParseIsRejectedWithTheReason)
+{
+    if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
+    OptimizeReport r = withLlm("optimize-syntax-error", 1);
+    ASSERT_EQ(r.proposals.size(), 1u) << r.toText();
+    EXPECT_EQ(r.proposals[0].outcome, ProposalOutcome::Invalid);
+    EXPECT_NE(r.proposals[0].reason.find("does not parse: rtl/tick10.sv:9:"), std::string::npos)
+        << r.proposals[0].reason;
+    EXPECT_EQ(r.kept(), 0);
+    EXPECT_TRUE(r.patch.empty());
+}
+
+TEST_F(OptimizeTest, KeptOptimizationsAreStoredAndExportedAsOptimizeRecords)
+{
+    if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
+    OptimizeReport r = withLlm("optimize-good", 1);
+    ASSERT_EQ(r.kept(), 1) << r.toText();
+    auto db = Database::open(dir / "opt.sqlite");
+    ASSERT_TRUE(db.has_value());
+    auto run = db->beginRun("test", "{}", 0, "{}");
+    ASSERT_TRUE(run.has_value());
+    auto stored = storeOptimizations(*db, design, r, *run);
+    ASSERT_TRUE(stored.has_value()) << stored.error().format();
+    EXPECT_EQ(*stored, 1);
+    auto summary = exportJsonl(*db, dir / "export", {});
+    ASSERT_TRUE(summary.has_value()) << summary.error().format();
+    const std::string split = splitOf("tick10");
+    EXPECT_EQ(summary->taskRecords["optimize"][split], 1u);
+    auto text = readFile(dir / "export" / fmt::format("optimize_{}.jsonl", split));
+    ASSERT_TRUE(text.has_value());
+    auto rec = nlohmann::json::parse(splitLines(*text).front());
+    EXPECT_EQ(rec["task"], "optimize");
+    EXPECT_EQ(rec["design"], "tick10");
+    EXPECT_EQ(rec["file"], "rtl/tick10.sv");
+    EXPECT_NE(rec["original_source"].get<std::string>().find("logic [7:0] cnt;"), std::string::npos);
+    EXPECT_NE(rec["optimized_source"].get<std::string>().find("logic [3:0] cnt;"), std::string::npos);
+    EXPECT_NE(rec["proof_method"].get<std::string>().find("induction"), std::string::npos);
+    EXPECT_LT(rec["area_delta"].get<int>(), 0);
+    EXPECT_LT(rec["after"]["ff"].get<int>(), rec["before"]["ff"].get<int>() + 1);
+}
+
+TEST_F(OptimizeTest, TheCommandAppliesTheResultAndSaysSoInItsExitCode)
+{
+    const std::string json = (dir / "report.json").string();
+    ProcessSpec spec;
+    spec.argv = {VERILOOP_BINARY, "optimize", (dir / "design").string(), "--target", "generic",
+                 "--max-rounds", "1", "--json", json, "--apply", "--work", (dir / "cli").string()};
+    spec.timeoutSeconds = 600;
+    auto run = runProcess(spec);
+    EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
+    EXPECT_NE(run.out.find("1 kept"), std::string::npos) << run.out;
+    auto applied = readFile(dir / "design" / "rtl" / "tick10.sv");
+    ASSERT_TRUE(applied.has_value());
+    EXPECT_NE(applied->find("logic [3:0] cnt;"), std::string::npos);
+    auto report = nlohmann::json::parse(readFile(json).value_or("{}"), nullptr, false);
+    EXPECT_EQ(report.value("kept", 0), 1);
+    EXPECT_EQ(report.value("target", std::string()), "generic");
+    // Once applied there is nothing more to gain from the same rewrite: exit 1, files unchanged.
+    spec.argv = {VERILOOP_BINARY, "optimize", (dir / "design").string(), "--target", "generic",
+                 "--max-rounds", "1", "--work", (dir / "cli2").string()};
+    auto again = runProcess(spec);
+    EXPECT_EQ(again.exitCode, 1) << again.out << again.err;
+    EXPECT_EQ(readFile(dir / "design" / "rtl" / "tick10.sv"), applied);
+}
+
+}  // namespace
+}  // namespace veriloop
