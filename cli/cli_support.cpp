@@ -1,11 +1,15 @@
 #include "cli/cli_support.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "core/json_text.h"
 #include "equivalence/sandbox.h"
+#include "flows/tool_versions.h"
 #include "flows/builtin_proposer.h"
 #include "llm_client/client.h"
 #include "llm_client/llm_proposer.h"
@@ -97,6 +101,23 @@ std::optional<Diagnostic> unwritable(const std::string& file, const std::string&
     std::ofstream probe(file, std::ios::app);
     if (probe) return std::nullopt;
     return makeDiag(DiagCode::InvalidOption, fmt::format("{}: cannot write {}", option, file), file);
+}
+
+tl::expected<std::optional<std::pair<Database, int64_t>>, Diagnostic> openDataset(const std::string& path,
+                                                                                  const std::string& command)
+{
+    if (path.empty()) return std::optional<std::pair<Database, int64_t>>{};
+    auto db = Database::open(path);
+    if (!db) return tl::unexpected(db.error());
+    auto run = db->beginRun(command, "{}", 0, toolVersionsJson());
+    if (!run) return tl::unexpected(run.error());
+    return std::optional<std::pair<Database, int64_t>>{std::pair{std::move(*db), *run}};
+}
+
+std::filesystem::path workFolder(const std::string& work, const char* what)
+{
+    return work.empty() ? std::filesystem::temp_directory_path() / fmt::format("veriloop-{}-{}", what, getpid())
+                        : std::filesystem::path(work);
 }
 
 }  // namespace veriloop::cli

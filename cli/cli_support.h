@@ -13,6 +13,7 @@
 #include <tl/expected.hpp>
 
 #include "core/diagnostic.h"
+#include "dataset/database.h"
 #include "llm_client/config.h"
 #include "llm_client/proposer.h"
 
@@ -45,5 +46,14 @@ int badInput(const Diagnostic& d);
 /// A file the run will write when it ends (or as it goes) must be writable before the run
 /// starts: a long run must not end in "cannot write". Creates the file when it is absent.
 std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option);
+
+/// The dataset a command stores its results in, with a run recorded (the command line); no
+/// dataset without a path.
+tl::expected<std::optional<std::pair<Database, int64_t>>, Diagnostic> openDataset(const std::string& path,
+                                                                                  const std::string& command);
+
+/// `work` when given, else a fresh folder under the temporary folder named for `what` and
+/// this process (the caller removes it).
+std::filesystem::path workFolder(const std::string& work, const char* what);
 
 }  // namespace veriloop::cli

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/debug_commands.h"
+#include "cli/assert_commands.h"
 #include "cli/optimize_commands.h"
 #include "cli/gate_command.h"
 #include "core/design.h"
@@ -712,16 +713,18 @@ int runCommandLine(int argc, char** argv)
     help->add_option("code", helpCode, "A code such as VL005");
     help->footer("Exit codes: 0 explained, 2 no such code.");
 
-    auto* eval = app.add_subcommand("eval", "Evaluate proposers: repair on bugs, optimize on designs");
+    auto* eval = app.add_subcommand("eval", "Evaluate proposers: repair on bugs, optimize and assert on designs");
     eval->require_subcommand(1);
     auto runDebugCommands = veriloop::cli::addDebugCommands(app, eval);
     auto runOptimizeCommands = veriloop::cli::addOptimizeCommands(app, *eval, joinArgs(argc, argv));
+    auto runAssertCommands = veriloop::cli::addAssertCommands(app, *eval, joinArgs(argc, argv));
     auto runGateCommand = veriloop::cli::addGateCommand(app);
 
     CLI11_PARSE(app, argc, argv);
     if (int rc = runDebugCommands(); rc >= 0) return rc;
     if (int rc = runGateCommand(); rc >= 0) return rc;
     if (int rc = runOptimizeCommands(); rc >= 0) return rc;
+    if (int rc = runAssertCommands(); rc >= 0) return rc;
     if (synth->parsed()) return cmdSynthReport(synthDirs, json);
     if (cosim->parsed()) return cmdCosim(cosimBlock, cosimVectors, cosimSeed, json, cosimWork);
 

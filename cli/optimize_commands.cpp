@@ -5,8 +5,6 @@
 
 #include "cli/optimize_commands.h"
 
-#include <unistd.h>
-
 #include <memory>
 
 #include <fmt/format.h>
@@ -18,7 +16,6 @@
 #include "core/text.h"
 #include "dataset/database.h"
 #include "flows/optimize.h"
-#include "flows/tool_versions.h"
 #include "llm_client/llm_optimizer.h"
 
 namespace veriloop::cli {
@@ -78,24 +75,6 @@ struct OptimizeFlags {
         return std::unique_ptr<OptimizationProposer>(std::make_unique<llm::LlmOptimizer>(std::move(*client)));
     }
 };
-
-// The dataset the kept optimizations go to, with a run recorded; nullopt without --db.
-tl::expected<std::optional<std::pair<Database, int64_t>>, Diagnostic> openDataset(const std::string& path,
-                                                                                  const std::string& command)
-{
-    if (path.empty()) return std::optional<std::pair<Database, int64_t>>{};
-    auto db = Database::open(path);
-    if (!db) return tl::unexpected(db.error());
-    auto run = db->beginRun(command, "{}", 0, toolVersionsJson());
-    if (!run) return tl::unexpected(run.error());
-    return std::optional<std::pair<Database, int64_t>>{std::pair{std::move(*db), *run}};
-}
-
-std::filesystem::path workFolder(const std::string& work, const char* what)
-{
-    return work.empty() ? std::filesystem::temp_directory_path() / fmt::format("veriloop-{}-{}", what, getpid())
-                        : std::filesystem::path(work);
-}
 
 int runOptimize(const std::string& dir, const std::string& jsonFile, bool apply, const OptimizeFlags& flags,
                 const std::string& commandLine)

@@ -291,6 +291,7 @@ SimRun runDifferential(const SimBuild& build, const Sandbox& sandbox, const SimR
     run.seconds = r.seconds;
     run.timedOut = r.timedOut;
     run.passed = r.ok() && r.out.find("DIFF-OK") != std::string::npos;
+    run.output = r.out;
     if (run.passed) return run;
     nlohmann::json ev;
     ev["check"] = "differential";

@@ -1,0 +1,216 @@
+// `veriloop assert DIR` and `veriloop eval assert`. Exit codes (STYLE.md: exit 0 only when the
+// outcome is the one expected):
+//   assert       0 at least one assertion was kept, 1 none was, 2 bad input
+//   eval assert  0 the evaluation ran, 2 bad input
+
+#include "cli/assert_commands.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/cli_support.h"
+#include "core/design.h"
+#include "core/interrupt.h"
+#include "core/json_text.h"
+#include "core/text.h"
+#include "flows/assertions.h"
+
+namespace veriloop::cli {
+
+namespace {
+
+struct AssertFlags {
+    std::string work, db;
+    int cycles = 2000, seeds = 3, bound = 20, jobs = 2;
+    double proofSeconds = 30;
+    size_t maxMutants = 150;
+
+    void add(CLI::App* cmd)
+    {
+        cmd->add_option("--cycles", cycles, "Random cycles of the mining run and of each mutant run "
+                                            "(the original's hold runs are 5x longer)")
+            ->capture_default_str();
+        cmd->add_option("--seeds", seeds, "Random runs of the original a simulation-only assertion must pass")
+            ->capture_default_str();
+        cmd->add_option("--bound", bound, "Induction depth of a proof")->capture_default_str();
+        cmd->add_option("--proof-seconds", proofSeconds, "Seconds per proof")->capture_default_str();
+        cmd->add_option("--max-mutants", maxMutants, "Mutants generated to score the assertions")->capture_default_str();
+        cmd->add_option("--jobs,-j", jobs, "Parallel compile jobs")->capture_default_str();
+        cmd->add_option("--work", work, "Scratch folder (default: a temporary folder, removed)");
+    }
+
+    AssertOptions options(const std::filesystem::path& workDir) const
+    {
+        AssertOptions o;
+        o.workDir = workDir;
+        o.cycles = cycles;
+        o.seeds = seeds;
+        o.bound = bound;
+        o.proofSeconds = proofSeconds;
+        o.maxMutants = maxMutants;
+        o.jobs = std::max(1, jobs);
+        if (stderrProgress()) o.progress = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+        return o;
+    }
+};
+
+void removeWork(const std::string& given, const std::filesystem::path& work)
+{
+    if (!given.empty()) return;
+    std::error_code ec;
+    std::filesystem::remove_all(work, ec);
+}
+
+int runAssert(const std::string& dir, const std::string& out, const std::string& jsonFile, const AssertFlags& flags,
+              const std::string& commandLine)
+{
+    auto design = loadDesign(dir);
+    if (!design) return badInput(design.error());
+    for (const auto& [file, option] : {std::pair{jsonFile, "--json"}, std::pair{out, "--out"}})
+        if (auto bad = unwritable(file, option)) return badInput(*bad);
+    auto dataset = openDataset(flags.db, commandLine);
+    if (!dataset) return badInput(dataset.error());
+    installInterruptHandler();
+    const auto work = workFolder(flags.work, "assert");
+    auto report = assertDesign(*design, flags.options(work));
+    removeWork(flags.work, work);
+    if (!report) return badInput(report.error());
+    if (*dataset) {
+        auto stored = storeAssertions((*dataset)->first, *design, *report, (*dataset)->second);
+        if (!stored) return badInput(stored.error());
+        fmt::print(stderr, "stored {} assertion(s) in {}\n", *stored, flags.db);
+    }
+    const std::string outFile = out.empty() ? design->name + "_props.sv" : out;
+    if (report->kept() > 0) {
+        if (!writeFile(outFile, report->bindFile)) {
+            fmt::print(stderr, "error: cannot write {}\n", outFile);
+            return 2;
+        }
+    }
+    if (!jsonFile.empty()) {
+        const std::string text = jsonText(report->toJson(), 2) + "\n";
+        if (jsonFile == "-") fmt::print("{}", text);
+        else if (!writeFile(jsonFile, text)) fmt::print(stderr, "error: cannot write {}\n", jsonFile);
+    }
+    if (jsonFile != "-") {
+        fmt::print("{}", report->toText());
+        if (report->kept() > 0) fmt::print("bind file: {}\n", outFile);
+    }
+    return report->kept() > 0 ? 0 : 1;
+}
+
+int runEvalAssert(const std::vector<std::string>& roots, bool json, const AssertFlags& flags,
+                  const std::string& commandLine)
+{
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& root : roots) {
+        if (!std::filesystem::exists(root)) return badInput(makeDiag(DiagCode::NoDesigns, "no such folder", root));
+        for (auto& d : findDesignDirs(root)) dirs.push_back(std::move(d));
+    }
+    if (dirs.empty()) return badInput(makeDiag(DiagCode::NoDesigns, "no design.toml below the given folders"));
+    auto dataset = openDataset(flags.db, commandLine);
+    if (!dataset) return badInput(dataset.error());
+    installInterruptHandler();
+    const auto workRoot = workFolder(flags.work, "eval-assert");
+    nlohmann::json rows = nlohmann::json::array();
+    if (!json)
+        fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>8}\n", "design", "cand", "kept", "proved", "sim-only",
+                   "confirmed", "union");
+    int atHalf = 0;
+    for (const auto& dir : dirs) {
+        if (interruptRequested()) break;
+        auto design = loadDesign(dir);
+        if (!design) {
+            fmt::print(stderr, "{}\n", design.error().render());
+            continue;
+        }
+        if (!design->isRtl() || design->clock.empty()) continue;
+        auto report = assertDesign(*design, flags.options(workRoot / design->name));
+        if (!report) {
+            fmt::print(stderr, "{}: {}\n", design->name, report.error().format());
+            rows.push_back({{"design", design->name}, {"error", report.error().format()}});
+            continue;
+        }
+        if (*dataset)
+            if (auto stored = storeAssertions((*dataset)->first, *design, *report, (*dataset)->second); !stored)
+                return badInput(stored.error());
+        atHalf += report->confirmed > 0 && report->unionKillRate() >= 0.5;
+        nlohmann::json j = report->toJson();
+        j.erase("assertions");
+        rows.push_back(j);
+        if (!json)
+            fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>7.0f}%\n", design->name, report->candidates, report->kept(),
+                       report->keptProved(), report->kept() - report->keptProved(), report->confirmed,
+                       100.0 * report->unionKillRate());
+    }
+    removeWork(flags.work, workRoot);
+    if (json)
+        fmt::print("{}\n", jsonText({{"designs", rows.size()}, {"union_at_least_half", atHalf}, {"results", rows}}, 2));
+    else
+        fmt::print("{} of {} designs: the kept assertions catch at least half of the confirmed mutants\n", atHalf,
+                   rows.size());
+    return 0;
+}
+
+}  // namespace
+
+std::function<int()> addAssertCommands(CLI::App& app, CLI::App& eval, const std::string& commandLine)
+{
+    struct State {
+        std::string dir, out, json, commandLine;
+        std::vector<std::string> roots;
+        bool evalJson = false;
+        AssertFlags flags, evalFlags;
+    };
+    auto st = std::make_shared<State>();
+    st->commandLine = commandLine;
+    auto* assertCmd = app.add_subcommand(
+        "assert",
+        "Mine assertions for a clocked RTL design and keep the ones that hold and catch bugs.\n"
+        "Candidates come from a traced random run of the original (value ranges, one-hot\n"
+        "vectors, exclusive signals, registers stable while an enable is low, valid held until\n"
+        "ready, flags equal to a comparison). Each is compiled by Yosys (read_verilog -formal)\n"
+        "and Verilator (--assert), must hold on the original - proved by Yosys k-induction from\n"
+        "the reset sequence, else not violated by the testbench and long random runs\n"
+        "(\"simulation-only\", never called proved) - and is scored by the share of the design's\n"
+        "confirmed mutants whose simulation violates it. Assertions that catch nothing new are\n"
+        "dropped. Writes a bind file (default <design>_props.sv), each assertion commented with\n"
+        "its hold method and kill rate; the CI gate's `assertions` check reads it.\n"
+        "Exit: 0 assertions kept, 1 none, 2 bad input.\n\n"
+        "Examples:\n"
+        "  veriloop assert corpora/rtl/sync_fifo --out sync_fifo_props.sv\n"
+        "  veriloop assert fpga_targets/systolic_int8 --json - --db props.sqlite");
+    assertCmd->add_option("design", st->dir, "Design folder (holding design.toml)")->required();
+    assertCmd->add_option("--out", st->out, "Bind file to write (default: <design>_props.sv)");
+    assertCmd->add_option("--json", st->json,
+                          "Write the report to FILE (`-`: stdout instead of the text report): candidates, kept, "
+                          "kept_proved, kept_simulation_only, confirmed_mutants, union_kill_rate, assertions "
+                          "[{id, kind, property, status, proved, method, reason, kills}], bind_file");
+    assertCmd->add_option("--db", st->flags.db, "Store each kept assertion in this dataset (an `assert` record)");
+    st->flags.add(assertCmd);
+
+    auto* evalAssert = eval.add_subcommand(
+        "assert",
+        "Run `assert` on every clocked RTL design below the given folders and print, per design,\n"
+        "the candidates, the kept assertions (proved / simulation-only), the confirmed mutants\n"
+        "and the union kill rate.\n\n"
+        "Examples:\n"
+        "  veriloop eval assert --designs corpora/rtl fpga_targets\n"
+        "  veriloop eval assert --designs fpga_targets --json --db props.sqlite");
+    evalAssert->add_option("--designs", st->roots, "Folders holding designs")->required();
+    evalAssert->add_flag("--json", st->evalJson,
+                         "One JSON object: designs, union_at_least_half, results [one report per design, "
+                         "without the per-assertion rows]");
+    evalAssert->add_option("--db", st->evalFlags.db, "Store each kept assertion in this dataset");
+    st->evalFlags.add(evalAssert);
+    evalAssert->footer("Exit codes: 0 evaluated, 2 bad input.");
+
+    return [st, assertCmd, evalAssert]() -> int {
+        if (assertCmd->parsed()) return runAssert(st->dir, st->out, st->json, st->flags, st->commandLine);
+        if (evalAssert->parsed()) return runEvalAssert(st->roots, st->evalJson, st->evalFlags, st->commandLine);
+        return -1;
+    };
+}
+
+}  // namespace veriloop::cli

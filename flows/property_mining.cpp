@@ -1,0 +1,453 @@
+#include "flows/property_mining.h"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+#include <set>
+#include <optional>
+#include <functional>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "frontend/rtl/sv_lexer.h"
+
+namespace veriloop {
+
+namespace {
+
+long long vcdValue(const std::string& v)
+{
+    if (v.empty()) return -1;
+    std::string digits = v[0] == 'b' || v[0] == 'B' ? v.substr(1) : v;
+    if (digits.empty() || digits.size() > 63 || digits.find_first_not_of("01") != std::string::npos) return -1;
+    return static_cast<long long>(std::stoull(digits, nullptr, 2));
+}
+
+// The changes of the top module's own signal `name` ("TOP.<top>.<name>", a vector with its
+// range appended), or null.
+const std::vector<std::pair<uint64_t, std::string>>* changesOf(const VcdTrace& vcd, const std::string& top,
+                                                                const std::string& name)
+{
+    const std::string base = "TOP." + top + "." + name;
+    for (auto it = vcd.changes.lower_bound(base); it != vcd.changes.end(); ++it) {
+        if (it->first.compare(0, base.size(), base) != 0) break;
+        const std::string rest = it->first.substr(base.size());
+        if (rest.empty() || (rest.front() == '[' && rest.find(':') != std::string::npos &&
+                             rest.find('[', 1) == std::string::npos))
+            return &it->second;
+    }
+    return nullptr;
+}
+
+std::string literal(int width, long long value) { return fmt::format("{}'d{}", width, value); }
+
+bool isClockOrReset(const Design& d, const std::string& name)
+{
+    return name == d.clock || (d.reset && name == d.reset->name);
+}
+
+// "s_valid" / "s_ready" → "s_"; "valid" alone → "".
+std::optional<std::string> prefixBefore(const std::string& name, const std::string& suffix)
+{
+    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return std::nullopt;
+    return name.substr(0, name.size() - suffix.size());
+}
+
+struct Miner {
+    const Design& d;
+    const std::vector<TraceSignal>& signals;
+    const std::vector<std::vector<long long>>& rows;
+    std::vector<Property> out;
+
+    bool holds(const std::function<bool(const std::vector<long long>&, const std::vector<long long>*)>& f,
+               bool usesPast) const
+    {
+        for (size_t r = 0; r < rows.size(); ++r) {
+            const std::vector<long long>* past = r > 0 ? &rows[r - 1] : nullptr;
+            if (usesPast && !past) continue;
+            if (!f(rows[r], past)) return false;
+        }
+        return true;
+    }
+
+    void add(std::string kind, const std::string& subject, std::string sva, std::string check,
+             std::vector<std::string> sigs, std::vector<std::string> past = {})
+    {
+        Property p;
+        std::string label = subject;
+        std::replace_if(label.begin(), label.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '_'; }, '_');
+        std::string k = kind;
+        std::replace(k.begin(), k.end(), '-', '_');
+        p.id = fmt::format("p{}_{}_{}", out.size() + 1, k, label);
+        p.kind = std::move(kind);
+        p.sva = std::move(sva);
+        p.check = std::move(check);
+        p.signals = std::move(sigs);
+        p.past = std::move(past);
+        out.push_back(std::move(p));
+    }
+
+    std::set<long long> values(size_t col) const
+    {
+        std::set<long long> v;
+        for (const auto& r : rows) v.insert(r[col]);
+        return v;
+    }
+
+    bool known(size_t col) const
+    {
+        return std::all_of(rows.begin(), rows.end(), [&](const auto& r) { return r[col] >= 0; });
+    }
+
+    void ranges()
+    {
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& s = signals[i];
+            if (s.input || s.width < 2 || s.width > 62 || isClockOrReset(d, s.name) || !known(i)) continue;
+            auto v = values(i);
+            const long long top = (1LL << s.width) - 1;
+            if (v.size() < 2 || *v.rbegin() >= top) continue;
+            add("range", s.name, fmt::format("{} <= {}", s.name, literal(s.width, *v.rbegin())),
+                fmt::format("({} <= {})", s.name, literal(s.width, *v.rbegin())), {s.name});
+        }
+    }
+
+    void onehots()
+    {
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& s = signals[i];
+            if (s.input || s.width < 2 || s.width > 62 || !known(i)) continue;
+            auto v = values(i);
+            if (v.size() < 2) continue;
+            const bool atMostOne = std::all_of(v.begin(), v.end(), [](long long x) { return std::popcount(static_cast<unsigned long long>(x)) <= 1; });
+            if (!atMostOne) continue;
+            const bool exactlyOne = !v.count(0);
+            const std::string zeroOrOne = fmt::format("(({0} & ({0} - {1})) == {2})", s.name, literal(s.width, 1),
+                                                      literal(s.width, 0));
+            if (exactlyOne)
+                add("onehot", s.name, fmt::format("$onehot({})", s.name),
+                    fmt::format("({} != {} && {})", s.name, literal(s.width, 0), zeroOrOne), {s.name});
+            else
+                add("onehot0", s.name, fmt::format("$onehot0({})", s.name), zeroOrOne, {s.name});
+        }
+    }
+
+    std::vector<size_t> bits(bool includeInputs) const
+    {
+        std::vector<size_t> out;
+        for (size_t i = 0; i < signals.size(); ++i)
+            if (signals[i].width == 1 && (includeInputs || !signals[i].input) && !isClockOrReset(d, signals[i].name) &&
+                known(i) && values(i).size() == 2)
+                out.push_back(i);
+        return out;
+    }
+
+    void exclusives()
+    {
+        const auto b = bits(false);
+        for (size_t x = 0; x < b.size(); ++x)
+            for (size_t y = x + 1; y < b.size(); ++y) {
+                const size_t i = b[x], j = b[y];
+                if (!holds([&](const auto& r, const auto*) { return !(r[i] == 1 && r[j] == 1); }, false)) continue;
+                const auto& a = signals[i].name;
+                const auto& c = signals[j].name;
+                add("exclusive", a + "_" + c, fmt::format("!({} && {})", a, c), fmt::format("!({} && {})", a, c),
+                    {a, c});
+            }
+    }
+
+    void stableUnless()
+    {
+        const auto enables = bits(true);
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& s = signals[i];
+            if (s.input || isClockOrReset(d, s.name) || s.width > 62 || !known(i)) continue;
+            for (size_t e : enables) {
+                if (e == i) continue;
+                int lowSteps = 0, changes = 0;
+                bool ok = true;
+                for (size_t r = 1; r < rows.size() && ok; ++r) {
+                    if (rows[r - 1][e] == 0) {
+                        ++lowSteps;
+                        ok = rows[r][i] == rows[r - 1][i];
+                    } else {
+                        changes += rows[r][i] != rows[r - 1][i];
+                    }
+                }
+                if (!ok || lowSteps < 5 || changes < 2) continue;
+                const auto& en = signals[e].name;
+                add("stable-unless", s.name + "_" + en, fmt::format("!{} |=> $stable({})", en, s.name),
+                    fmt::format("(vl_past_{0} || {1} == vl_past_{1})", en, s.name), {s.name, en}, {s.name, en});
+            }
+        }
+    }
+
+    void handshakes()
+    {
+        std::map<std::string, size_t> byName;
+        for (size_t i = 0; i < signals.size(); ++i) byName[signals[i].name] = i;
+        for (size_t v = 0; v < signals.size(); ++v) {
+            const auto prefix = prefixBefore(signals[v].name, "valid");
+            if (!prefix || signals[v].input || signals[v].width != 1) continue;
+            auto r = byName.find(*prefix + "ready");
+            if (r == byName.end() || !signals[r->second].input) continue;
+            const size_t ri = r->second;
+            const auto& vn = signals[v].name;
+            const auto& rn = signals[ri].name;
+            int stalls = 0;
+            bool ok = true;
+            for (size_t k = 1; k < rows.size() && ok; ++k)
+                if (rows[k - 1][v] == 1 && rows[k - 1][ri] == 0) {
+                    ++stalls;
+                    ok = rows[k][v] == 1;
+                }
+            if (!ok || stalls < 2) continue;
+            add("handshake", vn, fmt::format("{} && !{} |=> {}", vn, rn, vn),
+                fmt::format("(!(vl_past_{0} && !vl_past_{1}) || {0})", vn, rn), {vn, rn}, {vn, rn});
+            for (size_t dd = 0; dd < signals.size(); ++dd) {
+                const auto& dn = signals[dd].name;
+                if (dd == v || dd == ri || signals[dd].input || signals[dd].width > 62 || !known(dd)) continue;
+                if (prefix->empty() || dn.compare(0, prefix->size(), *prefix) != 0) continue;
+                bool stable = true;
+                for (size_t k = 1; k < rows.size() && stable; ++k)
+                    if (rows[k - 1][v] == 1 && rows[k - 1][ri] == 0) stable = rows[k][dd] == rows[k - 1][dd];
+                if (!stable) continue;
+                add("handshake", dn, fmt::format("{} && !{} |=> $stable({})", vn, rn, dn),
+                    fmt::format("(!(vl_past_{0} && !vl_past_{1}) || {2} == vl_past_{2})", vn, rn, dn), {vn, rn, dn},
+                    {vn, rn, dn});
+            }
+        }
+    }
+
+    // f |-> s == c: a flag is only raised at one value of a vector (a terminal count).
+    void impliesEqual()
+    {
+        for (size_t f : bits(false)) {
+            for (size_t i = 0; i < signals.size(); ++i) {
+                const auto& s = signals[i];
+                if (s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+                auto v = values(i);
+                if (v.size() < 3) continue;
+                for (long long c : {*v.begin(), *v.rbegin()}) {
+                    int raised = 0;
+                    if (!holds([&](const auto& r, const auto*) { raised += r[f] == 1; return r[f] == 0 || r[i] == c; }, false) ||
+                        raised < 2)
+                        continue;
+                    const auto& fn = signals[f].name;
+                    add("implies-equal", fn + "_" + s.name, fmt::format("{} |-> {} == {}", fn, s.name, literal(s.width, c)),
+                        fmt::format("(!{} || {} == {})", fn, s.name, literal(s.width, c)), {fn, s.name});
+                }
+            }
+        }
+    }
+
+    // e |=> s == $past(s) + 1 || s == 0: a counter steps by one (or wraps) when enabled; with
+    // no enable, every cycle.
+    void counterSteps()
+    {
+        const auto enables = bits(true);
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& s = signals[i];
+            if (s.input || s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+            const long long mask = (1LL << s.width) - 1;
+            auto steps = [&](int e) {
+                int increments = 0;
+                for (size_t r = 1; r < rows.size(); ++r) {
+                    if (e >= 0 && rows[r - 1][e] == 0) continue;
+                    const long long now = rows[r][i], before = rows[r - 1][i];
+                    if (now == ((before + 1) & mask)) ++increments;
+                    else if (now != 0) return -1;
+                }
+                return increments;
+            };
+            if (steps(-1) >= 5) {
+                add("counter-step", s.name, fmt::format("1'b1 |=> {0} == $past({0}) + 1'b1 || {0} == {1}", s.name, literal(s.width, 0)),
+                    fmt::format("({0} == vl_past_{0} + {1} || {0} == {2})", s.name, literal(s.width, 1), literal(s.width, 0)),
+                    {s.name}, {s.name});
+                continue;
+            }
+            for (size_t e : enables) {
+                if (steps(static_cast<int>(e)) < 5) continue;
+                const auto& en = signals[e].name;
+                add("counter-step", s.name + "_" + en,
+                    fmt::format("{1} |=> {0} == $past({0}) + 1'b1 || {0} == {2}", s.name, en, literal(s.width, 0)),
+                    fmt::format("(!vl_past_{1} || {0} == vl_past_{0} + {2} || {0} == {3})", s.name, en, literal(s.width, 1),
+                                literal(s.width, 0)),
+                    {s.name, en}, {s.name, en});
+                break;
+            }
+        }
+    }
+
+    void flagEquals()
+    {
+        for (size_t f : bits(false)) {
+            for (size_t i = 0; i < signals.size(); ++i) {
+                const auto& s = signals[i];
+                if (s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+                auto v = values(i);
+                if (v.size() < 2) continue;
+                for (long long c : {*v.begin(), *v.rbegin()}) {
+                    const auto& fn = signals[f].name;
+                    if (holds([&](const auto& r, const auto*) { return (r[f] == 1) == (r[i] == c); }, false)) {
+                        add("flag-equals", fn, fmt::format("{} == ({} == {})", fn, s.name, literal(s.width, c)),
+                            fmt::format("({} == ({} == {}))", fn, s.name, literal(s.width, c)), {fn, s.name});
+                        continue;
+                    }
+                    // qualified by another 1-bit signal: tick == (en && cnt == 9)
+                    for (size_t g : bits(true)) {
+                        if (g == f) continue;
+                        if (!holds([&](const auto& r, const auto*) { return (r[f] == 1) == (r[g] == 1 && r[i] == c); }, false))
+                            continue;
+                        const auto& gn = signals[g].name;
+                        add("flag-equals", fn, fmt::format("{} == ({} && {} == {})", fn, gn, s.name, literal(s.width, c)),
+                            fmt::format("({} == ({} && {} == {}))", fn, gn, s.name, literal(s.width, c)), {fn, gn, s.name});
+                        break;
+                    }
+                }
+            }
+        }
+    }
+};
+
+const TraceSignal* findSignal(const std::vector<TraceSignal>& signals, const std::string& name)
+{
+    for (const auto& s : signals)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::string activeNow(const Design& d)
+{
+    if (!d.reset) return "1'b1";
+    return d.reset->activeLow ? d.reset->name : "!" + d.reset->name;
+}
+
+}  // namespace
+
+std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const Design& design,
+                                                      const std::vector<TraceSignal>& signals)
+{
+    std::vector<const std::vector<std::pair<uint64_t, std::string>>*> columns;
+    for (const auto& s : signals) columns.push_back(changesOf(vcd, design.top, s.name));
+    std::vector<size_t> cursor(signals.size(), 0);
+    int resetColumn = -1;
+    for (size_t i = 0; i < signals.size(); ++i)
+        if (design.reset && signals[i].name == design.reset->name) resetColumn = static_cast<int>(i);
+    std::vector<std::vector<long long>> rows;
+    for (uint64_t t = 0; t <= vcd.endTime; t += 2) {
+        std::vector<long long> row(signals.size(), -1);
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto* ch = columns[i];
+            if (!ch) continue;
+            while (cursor[i] + 1 < ch->size() && (*ch)[cursor[i] + 1].first <= t) ++cursor[i];
+            if (!ch->empty() && (*ch)[cursor[i]].first <= t) row[i] = vcdValue((*ch)[cursor[i]].second);
+        }
+        if (resetColumn >= 0 && row[resetColumn] == (design.reset->activeLow ? 0 : 1)) continue;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<Property> mineProperties(const Design& design, const std::vector<TraceSignal>& signals,
+                                     const std::vector<std::vector<long long>>& rows, size_t maxCandidates)
+{
+    if (rows.size() < 8) return {};
+    Miner m{design, signals, rows, {}};
+    m.ranges();
+    m.onehots();
+    m.flagEquals();
+    m.impliesEqual();
+    m.counterSteps();
+    m.exclusives();
+    m.handshakes();
+    m.stableUnless();
+    if (m.out.size() > maxCandidates) m.out.resize(maxCandidates);
+    return m.out;
+}
+
+std::string monitorText(const Design& design, const std::vector<Property>& properties,
+                        const std::vector<TraceSignal>& signals, MonitorMode mode)
+{
+    std::set<std::string> past;
+    for (const auto& p : properties) past.insert(p.past.begin(), p.past.end());
+    std::string out = "\n    // ---- veriloop assert: property monitor (generated, not part of the design) ----\n";
+    out += "    logic vl_active_q;\n";
+    for (const auto& name : past) {
+        const TraceSignal* s = findSignal(signals, name);
+        const int w = s ? s->width : 1;
+        out += w > 1 ? fmt::format("    logic [{}:0] vl_past_{};\n", w - 1, name) : fmt::format("    logic vl_past_{};\n", name);
+    }
+    if (mode == MonitorMode::Simulation)
+        for (size_t i = 0; i < properties.size(); ++i) out += fmt::format("    logic vl_fired_{} = 1'b0;\n", i);
+    out += fmt::format("    always @(posedge {}) begin\n        vl_active_q <= {};\n", design.clock, activeNow(design));
+    for (const auto& name : past) out += fmt::format("        vl_past_{0} <= {0};\n", name);
+    out += "    end\n";
+    for (size_t i = 0; i < properties.size(); ++i) {
+        const auto& p = properties[i];
+        const std::string guard = p.past.empty() ? activeNow(design) : fmt::format("{} && vl_active_q", activeNow(design));
+        if (mode == MonitorMode::Formal) {
+            out += fmt::format("    always @(posedge {}) if ({}) assert ({});  // {}\n", design.clock, guard, p.check, p.id);
+        } else {
+            out += fmt::format(
+                "    always @(posedge {0}) if ({1} && !vl_fired_{2} && !({3})) begin\n"
+                "        vl_fired_{2} <= 1'b1;\n        $display(\"VLPROP {2}\");\n    end\n",
+                design.clock, guard, i, p.check);
+        }
+    }
+    return out;
+}
+
+std::vector<SourceFile> withMonitor(const Design& design, const std::vector<SourceFile>& sources,
+                                    const std::string& monitor)
+{
+    for (size_t f = 0; f < sources.size(); ++f) {
+        auto lexed = rtl::lexSystemVerilog(sources[f].text);
+        const auto& t = lexed.tokens;
+        bool inTop = false;
+        for (size_t i = 0; i + 1 < t.size(); ++i) {
+            if (t[i].is("module") && t[i + 1].text == design.top) inTop = true;
+            if (inTop && t[i].is("endmodule")) {
+                auto out = sources;
+                out[f].text = sources[f].text.substr(0, t[i].begin) + monitor + sources[f].text.substr(t[i].begin);
+                return out;
+            }
+        }
+    }
+    return {};
+}
+
+std::string bindFileText(const Design& design, const std::vector<Property>& properties,
+                         const std::vector<std::string>& comments, const std::vector<TraceSignal>& signals,
+                         const std::string& header)
+{
+    std::set<std::string> used = {design.clock};
+    if (design.reset) used.insert(design.reset->name);
+    for (const auto& p : properties) used.insert(p.signals.begin(), p.signals.end());
+    std::string ports, connections;
+    for (const auto& name : used) {
+        const TraceSignal* s = findSignal(signals, name);
+        const int w = s ? s->width : 1;
+        ports += fmt::format("{}    input logic {}{}", ports.empty() ? "" : ",\n", w > 1 ? fmt::format("[{}:0] ", w - 1) : "",
+                             name);
+        connections += fmt::format("{0}.{1}({1})", connections.empty() ? "" : ", ", name);
+    }
+    const std::string module = design.top + "_veriloop_props";
+    std::string out = header;
+    out += fmt::format("module {} (\n{}\n);\n", module, ports);
+    const std::string disable = design.reset ? fmt::format(" disable iff ({}{})", design.reset->activeLow ? "!" : "",
+                                                           design.reset->name)
+                                             : "";
+    for (size_t i = 0; i < properties.size(); ++i) {
+        if (i < comments.size() && !comments[i].empty()) out += "    // " + comments[i] + "\n";
+        out += fmt::format("    {}: assert property (@(posedge {}){} {});\n", properties[i].id, design.clock, disable,
+                           properties[i].sva);
+    }
+    out += "endmodule\n\n";
+    out += fmt::format("bind {} {} vl_props ({});\n", design.top, module, connections);
+    return out;
+}
+
+}  // namespace veriloop
