@@ -73,28 +73,6 @@ struct OptimizeTest : ::testing::Test {
     std::optional<llm::fixture::FixtureServer> server;
 };
 
-TEST_F(OptimizeTest, TheBuiltinRewritesNarrowAnOverWideCounterAndTheResultIsProved)
-{
-    BuiltinOptimizer builtin;
-    auto r = optimizeDesign(design, builtin, options(2));
-    ASSERT_TRUE(r.has_value()) << r.error().format();
-    ASSERT_GE(r->kept(), 1) << r->toText();
-    EXPECT_LT(r->after.totalCells, r->before.totalCells) << r->toText();
-    EXPECT_NE(sourceText(r->result).find("logic [3:0] cnt;"), std::string::npos) << r->patch;
-    EXPECT_NE(r->proofMethod.find("induction"), std::string::npos) << r->proofMethod;
-    // Narrower than the counter's range is proposed too, and disproved: never kept.
-    bool disproved = false;
-    for (const auto& p : r->proposals) {
-        if (p.outcome == ProposalOutcome::Kept) EXPECT_FALSE(p.proofEngine.empty());
-        disproved = disproved || p.outcome == ProposalOutcome::NotEquivalent;
-    }
-    EXPECT_TRUE(disproved) << r->toText();
-    // The result, checked again on its own against the original, is equivalent.
-    FormalOptions fo;
-    FormalResult again = checkEquivalence(design, design.sources, r->result, dir / "recheck", fo);
-    EXPECT_EQ(again.status, FormalStatus::Equivalent) << again.message;
-}
-
 TEST_F(OptimizeTest, AWrongProposalIsRejectedWithAReplayedCounterexampleAndTheNextOneKept)
 {
     if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
@@ -156,27 +134,46 @@ TEST_F(OptimizeTest, KeptOptimizationsAreStoredAndExportedAsOptimizeRecords)
     EXPECT_LT(rec["after"]["ff"].get<int>(), rec["before"]["ff"].get<int>() + 1);
 }
 
-TEST_F(OptimizeTest, TheCommandAppliesTheResultAndSaysSoInItsExitCode)
+// The built-in rewrites through the command: the over-wide counter is narrowed, narrower than
+// its range is disproved, the result is proved again on its own, --apply writes it, and a
+// second run with nothing left to gain exits 1.
+TEST_F(OptimizeTest, TheBuiltinRewritesNarrowTheCounterTheCommandAppliesItAndSaysSoInItsExitCode)
 {
     const std::string json = (dir / "report.json").string();
     ProcessSpec spec;
     spec.argv = {VERILOOP_BINARY, "optimize", (dir / "design").string(), "--target", "generic",
-                 "--max-rounds", "1", "--json", json, "--apply", "--work", (dir / "cli").string()};
+                 "--max-rounds", "2", "--json", json, "--apply", "--work", (dir / "cli").string()};
     spec.timeoutSeconds = 600;
     auto run = runProcess(spec);
     EXPECT_EQ(run.exitCode, 0) << run.out << run.err;
-    EXPECT_NE(run.out.find("1 kept"), std::string::npos) << run.out;
+    auto report = nlohmann::json::parse(readFile(json).value_or("{}"), nullptr, false);
+    ASSERT_TRUE(report.is_object());
+    EXPECT_GE(report.value("kept", 0), 1) << report.dump(2);
+    EXPECT_EQ(report.value("target", std::string()), "generic");
+    EXPECT_LT(report["after"]["area"].get<int>(), report["before"]["area"].get<int>());
+    EXPECT_NE(report["proof_method"].get<std::string>().find("induction"), std::string::npos);
+    bool disproved = false;
+    for (const auto& p : report["proposals"]) {
+        if (p["outcome"] == "kept") EXPECT_TRUE(p.contains("proof")) << p.dump();
+        if (p["outcome"] == "not-equivalent") {
+            disproved = true;
+            EXPECT_NE(p["reason"].get<std::string>().find("output tick"), std::string::npos) << p.dump();
+        }
+    }
+    EXPECT_TRUE(disproved) << "narrower than the counter's range is proposed and disproved";
     auto applied = readFile(dir / "design" / "rtl" / "tick10.sv");
     ASSERT_TRUE(applied.has_value());
-    EXPECT_NE(applied->find("logic [3:0] cnt;"), std::string::npos);
-    auto report = nlohmann::json::parse(readFile(json).value_or("{}"), nullptr, false);
-    EXPECT_EQ(report.value("kept", 0), 1);
-    EXPECT_EQ(report.value("target", std::string()), "generic");
-    // Once applied there is nothing more to gain from the same rewrite: exit 1, files unchanged.
+    EXPECT_NE(applied->find("logic [3:0] cnt;"), std::string::npos) << *applied;
+    // The applied result, checked again on its own against the original, is equivalent.
+    auto changed = design.sources;
+    changed.front().text = *applied;
+    FormalResult again = checkEquivalence(design, design.sources, changed, dir / "recheck", FormalOptions{});
+    EXPECT_EQ(again.status, FormalStatus::Equivalent) << again.message;
+    // Nothing more to gain from the same rewrites: exit 1, files unchanged.
     spec.argv = {VERILOOP_BINARY, "optimize", (dir / "design").string(), "--target", "generic",
                  "--max-rounds", "1", "--work", (dir / "cli2").string()};
-    auto again = runProcess(spec);
-    EXPECT_EQ(again.exitCode, 1) << again.out << again.err;
+    auto again2 = runProcess(spec);
+    EXPECT_EQ(again2.exitCode, 1) << again2.out << again2.err;
     EXPECT_EQ(readFile(dir / "design" / "rtl" / "tick10.sv"), applied);
 }
 
