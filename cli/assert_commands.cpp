@@ -15,6 +15,7 @@
 #include "core/json_text.h"
 #include "core/text.h"
 #include "flows/assertions.h"
+#include "llm_client/llm_asserter.h"
 
 namespace veriloop::cli {
 
@@ -25,6 +26,7 @@ struct AssertFlags {
     int cycles = 2000, seeds = 3, bound = 20, jobs = 2;
     double proofSeconds = 30;
     size_t maxMutants = 150;
+    LlmFlags llm;
 
     void add(CLI::App* cmd)
     {
@@ -38,6 +40,18 @@ struct AssertFlags {
         cmd->add_option("--max-mutants", maxMutants, "Mutants generated to score the assertions")->capture_default_str();
         cmd->add_option("--jobs,-j", jobs, "Parallel compile jobs")->capture_default_str();
         cmd->add_option("--work", work, "Scratch folder (default: a temporary folder, removed)");
+        llm.add(cmd);
+    }
+
+    // The LLM proposer when one is asked for (its properties join the mined ones); null otherwise.
+    tl::expected<std::unique_ptr<AssertionProposer>, std::string> proposer() const
+    {
+        if (!llm.wanted()) return std::unique_ptr<AssertionProposer>{};
+        auto c = llm.config();
+        if (!c) return tl::unexpected(c.error());
+        auto client = llm::LlmClient::create(*c);
+        if (!client) return tl::unexpected(client.error().format());
+        return std::unique_ptr<AssertionProposer>(std::make_unique<llm::LlmAsserter>(std::move(*client)));
     }
 
     AssertOptions options(const std::filesystem::path& workDir) const
@@ -69,11 +83,15 @@ int runAssert(const std::string& dir, const std::string& out, const std::string&
     if (!design) return badInput(design.error());
     for (const auto& [file, option] : {std::pair{jsonFile, "--json"}, std::pair{out, "--out"}})
         if (auto bad = unwritable(file, option)) return badInput(*bad);
+    auto proposer = flags.proposer();
+    if (!proposer) return badInput(makeDiag(DiagCode::InvalidOption, proposer.error()));
     auto dataset = openDataset(flags.db, commandLine);
     if (!dataset) return badInput(dataset.error());
     installInterruptHandler();
     const auto work = workFolder(flags.work, "assert");
-    auto report = assertDesign(*design, flags.options(work));
+    auto options = flags.options(work);
+    options.proposer = proposer->get();
+    auto report = assertDesign(*design, options);
     removeWork(flags.work, work);
     if (!report) return badInput(report.error());
     if (*dataset) {
@@ -109,6 +127,8 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         for (auto& d : findDesignDirs(root)) dirs.push_back(std::move(d));
     }
     if (dirs.empty()) return badInput(makeDiag(DiagCode::NoDesigns, "no design.toml below the given folders"));
+    auto proposer = flags.proposer();
+    if (!proposer) return badInput(makeDiag(DiagCode::InvalidOption, proposer.error()));
     auto dataset = openDataset(flags.db, commandLine);
     if (!dataset) return badInput(dataset.error());
     installInterruptHandler();
@@ -126,7 +146,9 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
             continue;
         }
         if (!design->isRtl() || design->clock.empty()) continue;
-        auto report = assertDesign(*design, flags.options(workRoot / design->name));
+        auto options = flags.options(workRoot / design->name);
+        options.proposer = proposer->get();
+        auto report = assertDesign(*design, options);
         if (!report) {
             fmt::print(stderr, "{}: {}\n", design->name, report.error().format());
             rows.push_back({{"design", design->name}, {"error", report.error().format()}});
@@ -170,8 +192,9 @@ std::function<int()> addAssertCommands(CLI::App& app, CLI::App& eval, const std:
         "Mine assertions for a clocked RTL design and keep the ones that hold and catch bugs.\n"
         "Candidates come from a traced random run of the original (value ranges, one-hot\n"
         "vectors, exclusive signals, registers stable while an enable is low, valid held until\n"
-        "ready, flags equal to a comparison). Each is compiled by Yosys (read_verilog -formal)\n"
-        "and Verilator (--assert), must hold on the original - proved by Yosys k-induction from\n"
+        "ready, flags equal to a comparison) and, with --llm-url/--model, from an LLM (the SVA\n"
+        "subset: expr, a |-> b, a |=> b, $past/$stable/$rose/$fell/$onehot). Each is compiled\n"
+        "by Yosys (read_verilog -formal) and Verilator (--assert), must hold on the original - proved by Yosys k-induction from\n"
         "the reset sequence, else not violated by the testbench and long random runs\n"
         "(\"simulation-only\", never called proved) - and is scored by the share of the design's\n"
         "confirmed mutants whose simulation violates it. Assertions that catch nothing new are\n"

@@ -1,6 +1,7 @@
 #include "flows/assertions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -14,6 +15,7 @@
 #include "equivalence/verilator_sim.h"
 #include "equivalence/yosys_worker.h"
 #include "frontend/rtl/rtl_frontend.h"
+#include "frontend/rtl/slang_elaboration.h"
 #include "mutators/generate.h"
 #include "mutators/operator.h"
 
@@ -53,7 +55,7 @@ public:
         if (!elab) return tl::unexpected(elab.error());
         if (auto top = elab->modules.find(d_.top); top != elab->modules.end())
             for (const auto& v : top->second.vars)
-                if (!v.param && v.width >= 1 && v.width <= 64) signals_.push_back({v.name, v.width, v.dir == "input"});
+                if (!v.param && v.width >= 1 && v.width <= 4096) signals_.push_back({v.name, v.width, v.dir == "input"});
 
         report_.design = d_.name;
         auto rows = traceOriginal();
@@ -62,6 +64,9 @@ public:
         report_.candidates = static_cast<int>(candidates.size());
         note(fmt::format("{} candidate properties from {} sampled cycles", candidates.size(), rows->size()));
         for (auto& p : candidates) report_.results.push_back({std::move(p), "", false, "", "", {}});
+        if (o_.proposer) {
+            if (auto ok = askProposer(); !ok) return tl::unexpected(ok.error());
+        }
 
         if (auto ok = simulateOnOriginal(); !ok) return tl::unexpected(ok.error());
         proveSurvivors();
@@ -124,6 +129,51 @@ private:
         return sampleBeforeEdges(parseVcd(*text), d_, signals_);
     }
 
+    // The proposer's properties, translated and re-parsed; the ones that fail are kept in the
+    // report as not-compiled, with the reason.
+    tl::expected<void, Diagnostic> askProposer()
+    {
+        report_.proposer = "builtin+" + o_.proposer->name();
+        AssertContext ctx;
+        ctx.design = &d_;
+        ctx.sources = d_.sources;
+        for (const auto& s : signals_)
+            ctx.signals += fmt::format("{} [{}]{}\n", s.name, s.width, s.input ? " (input)" : "");
+        for (const auto& r : report_.results) ctx.mined += r.property.sva + "\n";
+        std::string problem;
+        auto proposed = o_.proposer->propose(ctx, problem);
+        if (!proposed) return tl::unexpected(makeDiag(DiagCode::ToolMissing, "the proposer cannot run: " + proposed.error()));
+        report_.problem = problem;
+        const size_t base = report_.results.size();
+        for (size_t i = 0; i < proposed->size(); ++i) {
+            const auto& pp = (*proposed)[i];
+            std::string label = pp.label;
+            std::replace_if(label.begin(), label.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '_'; }, '_');
+            const std::string id = fmt::format("p{}_llm_{}", base + i + 1, label);
+            AssertionResult r;
+            auto p = propertyFromSva(id, pp.property, signals_);
+            if (!p) {
+                r.property.id = id;
+                r.property.kind = "llm";
+                r.property.sva = pp.property;
+                r.status = "not-compiled";
+                r.reason = "not translated: " + p.error();
+            } else {
+                r.property = std::move(*p);
+                auto errors = rtl::syntaxErrors(
+                    d_, withMonitor(d_, d_.sources, monitorText(d_, {r.property}, signals_, MonitorMode::Formal)));
+                if (!errors.empty()) {
+                    r.status = "not-compiled";
+                    r.reason = "does not parse: " + errors.front();
+                }
+            }
+            report_.results.push_back(std::move(r));
+        }
+        report_.candidates = static_cast<int>(report_.results.size());
+        note(fmt::format("{} properties from {}", proposed->size(), o_.proposer->name()));
+        return {};
+    }
+
     // (b), simulation: the testbench and seeded random runs of the original with every
     // candidate monitored; a candidate that fires is dropped. Also (a) for Verilator.
     tl::expected<void, Diagnostic> simulateOnOriginal()
@@ -184,13 +234,15 @@ private:
             }
             sat += fmt::format(" -seq {} -maxsteps {}", resetCycles, o_.bound);
             writeFile(dir / "prove.ys",
-                      fmt::format("{}\nprep -top {}\nasync2sync\ndffunmap\n{}\n", read, d_.top, sat));
+                      fmt::format("{}\nprep -top {}\nmemory\nasync2sync\ndffunmap\n{}\n", read, d_.top, sat));
             YosysRun y = runYosysScript(yosysSandbox(dir, d_.inputFolders()), dir / "prove.ys", dir,
                                         o_.proofSeconds + 30);
             const std::string& log = y.log;
-            if (log.find("ERROR:") != std::string::npos && log.find("sat") == std::string::npos) {
+            const auto error = log.find("ERROR:");
+            const bool readFailed = error != std::string::npos && log.find("Executing PREP") == std::string::npos;
+            if (readFailed) {
                 r.status = "not-compiled";
-                r.reason = "Yosys (read_verilog -formal -sv): " + oneLine(log.substr(log.find("ERROR:")), 200);
+                r.reason = "Yosys (read_verilog -formal -sv): " + oneLine(log.substr(error), 200);
             } else if (log.find("Induction step proven: SUCCESS!") != std::string::npos) {
                 r.proved = true;
                 r.method = fmt::format("proved (Yosys sat-tempinduct, k-induction to depth {} from the reset sequence)",
@@ -200,9 +252,12 @@ private:
                 r.status = "fails-original";
                 r.reason = "violated on the original: Yosys found a trace from reset that breaks it";
             } else {
-                r.method = fmt::format("simulation-only (not violated by {}{} random runs of {} cycles; "
-                                       "no proof within depth {})",
-                                       testbenchChecked_ ? "the testbench and " : "", o_.seeds, o_.cycles * 5, o_.bound);
+                const std::string why = error != std::string::npos
+                                            ? "Yosys could not prove it: " + oneLine(log.substr(error + 7), 120)
+                                        : y.timedOut ? fmt::format("the proof timed out after {} s", o_.proofSeconds)
+                                                     : fmt::format("no proof within depth {}", o_.bound);
+                r.method = fmt::format("simulation-only (not violated by {}{} random runs of {} cycles; {})",
+                                       testbenchChecked_ ? "the testbench and " : "", o_.seeds, o_.cycles * 5, why);
             }
         }
         note(fmt::format("{} proved, {} simulation-only", std::count_if(report_.results.begin(), report_.results.end(),
@@ -379,6 +434,8 @@ nlohmann::json AssertReport::toJson() const
                         {"reason", r.reason},
                         {"kills", r.kills.size()}});
     return {{"design", design},
+            {"proposer", proposer},
+            {"problem", problem},
             {"candidates", candidates},
             {"kept", kept()},
             {"kept_proved", keptProved()},

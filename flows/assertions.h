@@ -10,6 +10,9 @@
 //   (c) scored by the share of confirmed mutants (generated on the fly, all in one schema
 //       build; confirmed when the random differential run shows an output differing from the
 //       original's) whose simulation violates it.
+// With a proposer (an LLM), its properties join the mined ones: translated from the SVA subset
+// (flows/property_mining.h, propertyFromSva), re-parsed, then checked and scored the same way;
+// one that cannot be translated or parsed is `not-compiled` with the reason.
 // Assertions that catch no mutant another kept one misses are dropped (greedy cover, the best
 // first). The result is a bind file, each assertion with a comment naming its hold method and
 // kill rate, plus the union kill rate.
@@ -26,6 +29,7 @@
 #include "core/diagnostic.h"
 #include "core/mutant.h"
 #include "flows/property_mining.h"
+#include "llm_client/assertion_proposer.h"
 
 namespace veriloop {
 
@@ -49,6 +53,8 @@ struct AssertReport {
     std::vector<AssertionResult> results;  ///< every candidate, kept ones first
     std::string bindFile;  ///< the kept assertions
     bool verilatorChecked = false;  ///< the bind file compiled with --assert and the testbench passed
+    std::string proposer = "builtin";  ///< "builtin" or "builtin+llm:<model>"
+    std::string problem;            ///< a proposer reply that gave nothing usable, and why
 
     int kept() const;
     int keptProved() const;
@@ -63,13 +69,15 @@ struct AssertOptions {
     double proofSeconds = 30;  ///< per candidate
     int cycles = 2000;         ///< random cycles per simulation run
     int seeds = 3;             ///< random runs of the original that a simulation-only property must pass
-    size_t maxCandidates = 60;
+    size_t maxCandidates = 80;
     size_t maxMutants = 150;
     int jobs = 2;
     std::function<void(const std::string&)> progress;
     /// The design's confirmed mutants from a dataset (`eval assert --db`): scored instead of
     /// mutants generated on the fly, all counted as confirmed. Null: generate.
     const std::vector<Mutant>* confirmedMutants = nullptr;
+    /// Asked for more candidates after the miner (an LLM); null: the miner alone.
+    AssertionProposer* proposer = nullptr;
 };
 
 class Database;

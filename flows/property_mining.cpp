@@ -16,13 +16,20 @@ namespace veriloop {
 
 namespace {
 
+// A sampled value as a number; a vector wider than 62 bits as a hash of its bits (equal
+// values, equal hashes: enough for the kinds that only compare), x/z as -1.
 long long vcdValue(const std::string& v)
 {
     if (v.empty()) return -1;
     std::string digits = v[0] == 'b' || v[0] == 'B' ? v.substr(1) : v;
-    if (digits.empty() || digits.size() > 63 || digits.find_first_not_of("01") != std::string::npos) return -1;
-    return static_cast<long long>(std::stoull(digits, nullptr, 2));
+    if (digits.empty() || digits.find_first_not_of("01") != std::string::npos) return -1;
+    digits.erase(0, std::min(digits.find('1'), digits.size() - 1));
+    if (digits.size() <= 62) return static_cast<long long>(std::stoull(digits, nullptr, 2));
+    return static_cast<long long>(std::hash<std::string>{}(digits) & ((1ULL << 62) - 1));
 }
+
+// Signals up to this width are mined as numbers; wider ones only by the kinds that compare.
+constexpr int kNumericWidth = 62;
 
 // The changes of the top module's own signal `name` ("TOP.<top>.<name>", a vector with its
 // range appended), or null.
@@ -105,7 +112,7 @@ struct Miner {
     {
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
-            if (s.input || s.width < 2 || s.width > 62 || isClockOrReset(d, s.name) || !known(i)) continue;
+            if (s.input || s.width < 2 || s.width > kNumericWidth || isClockOrReset(d, s.name) || !known(i)) continue;
             auto v = values(i);
             const long long top = (1LL << s.width) - 1;
             if (v.size() < 2 || *v.rbegin() >= top) continue;
@@ -118,7 +125,7 @@ struct Miner {
     {
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
-            if (s.input || s.width < 2 || s.width > 62 || !known(i)) continue;
+            if (s.input || s.width < 2 || s.width > kNumericWidth || !known(i)) continue;
             auto v = values(i);
             if (v.size() < 2) continue;
             const bool atMostOne = std::all_of(v.begin(), v.end(), [](long long x) { return std::popcount(static_cast<unsigned long long>(x)) <= 1; });
@@ -163,7 +170,7 @@ struct Miner {
         const auto enables = bits(true);
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
-            if (s.input || isClockOrReset(d, s.name) || s.width > 62 || !known(i)) continue;
+            if (s.input || isClockOrReset(d, s.name) || !known(i)) continue;
             for (size_t e : enables) {
                 if (e == i) continue;
                 int lowSteps = 0, changes = 0;
@@ -208,7 +215,7 @@ struct Miner {
                 fmt::format("(!(vl_past_{0} && !vl_past_{1}) || {0})", vn, rn), {vn, rn}, {vn, rn});
             for (size_t dd = 0; dd < signals.size(); ++dd) {
                 const auto& dn = signals[dd].name;
-                if (dd == v || dd == ri || signals[dd].input || signals[dd].width > 62 || !known(dd)) continue;
+                if (dd == v || dd == ri || signals[dd].input || !known(dd)) continue;
                 if (prefix->empty() || dn.compare(0, prefix->size(), *prefix) != 0) continue;
                 bool stable = true;
                 for (size_t k = 1; k < rows.size() && stable; ++k)
@@ -227,7 +234,7 @@ struct Miner {
         for (size_t f : bits(false)) {
             for (size_t i = 0; i < signals.size(); ++i) {
                 const auto& s = signals[i];
-                if (s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+                if (s.width < 2 || s.width > kNumericWidth || !known(i) || isClockOrReset(d, s.name)) continue;
                 auto v = values(i);
                 if (v.size() < 3) continue;
                 for (long long c : {*v.begin(), *v.rbegin()}) {
@@ -250,7 +257,7 @@ struct Miner {
         const auto enables = bits(true);
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
-            if (s.input || s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+            if (s.input || s.width < 2 || s.width > kNumericWidth || !known(i) || isClockOrReset(d, s.name)) continue;
             const long long mask = (1LL << s.width) - 1;
             auto steps = [&](int e) {
                 int increments = 0;
@@ -281,12 +288,51 @@ struct Miner {
         }
     }
 
+    // e |=> r == $past(s): a register loads a same-width signal when enabled (or every cycle:
+    // a pipeline stage).
+    void captures()
+    {
+        const auto enables = bits(true);
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& r = signals[i];
+            if (r.input || r.width < 2 || !known(i) || isClockOrReset(d, r.name)) continue;
+            for (size_t j = 0; j < signals.size(); ++j) {
+                const auto& src = signals[j];
+                if (j == i || src.width != r.width || !known(j)) continue;
+                auto loads = [&](int e) {
+                    int n = 0, changed = 0;
+                    for (size_t k = 1; k < rows.size(); ++k) {
+                        if (e >= 0 && rows[k - 1][e] == 0) continue;
+                        if (rows[k][i] != rows[k - 1][j]) return -1;
+                        ++n;
+                        changed += rows[k][i] != rows[k - 1][i];
+                    }
+                    return changed >= 2 ? n : -1;
+                };
+                if (loads(-1) >= 5) {
+                    add("captures", r.name + "_" + src.name, fmt::format("1'b1 |=> {} == $past({})", r.name, src.name),
+                        fmt::format("({} == vl_past_{})", r.name, src.name), {r.name, src.name}, {src.name});
+                    continue;
+                }
+                for (size_t e : enables) {
+                    if (static_cast<size_t>(e) == i || e == j || loads(static_cast<int>(e)) < 5) continue;
+                    const auto& en = signals[e].name;
+                    add("captures", r.name + "_" + src.name,
+                        fmt::format("{} |=> {} == $past({})", en, r.name, src.name),
+                        fmt::format("(!vl_past_{} || {} == vl_past_{})", en, r.name, src.name), {r.name, src.name, en},
+                        {src.name, en});
+                    break;
+                }
+            }
+        }
+    }
+
     void flagEquals()
     {
         for (size_t f : bits(false)) {
             for (size_t i = 0; i < signals.size(); ++i) {
                 const auto& s = signals[i];
-                if (s.width < 2 || s.width > 62 || !known(i) || isClockOrReset(d, s.name)) continue;
+                if (s.width < 2 || s.width > kNumericWidth || !known(i) || isClockOrReset(d, s.name)) continue;
                 auto v = values(i);
                 if (v.size() < 2) continue;
                 for (long long c : {*v.begin(), *v.rbegin()}) {
@@ -361,11 +407,98 @@ std::vector<Property> mineProperties(const Design& design, const std::vector<Tra
     m.flagEquals();
     m.impliesEqual();
     m.counterSteps();
+    m.captures();
     m.exclusives();
     m.handshakes();
     m.stableUnless();
     if (m.out.size() > maxCandidates) m.out.resize(maxCandidates);
     return m.out;
+}
+
+namespace {
+
+// One side of a property, translated: signal names read as they are (now) or one cycle
+// earlier (past: the antecedent of |=>), the sampled-value functions expanded.
+tl::expected<std::string, std::string> translateExpression(const std::string& text, bool past,
+                                                           const std::vector<TraceSignal>& signals,
+                                                           std::set<std::string>& used, std::set<std::string>& pastUsed)
+{
+    auto lexed = rtl::lexSystemVerilog(text);
+    if (!lexed.error.empty()) return tl::unexpected("does not lex: " + lexed.error);
+    const auto& t = lexed.tokens;
+    std::string out;
+    for (size_t i = 0; i < t.size() && t[i].kind != rtl::TokKind::End; ++i) {
+        const std::string tok(t[i].text);
+        if (t[i].kind == rtl::TokKind::SystemIdentifier) {
+            if (i + 3 >= t.size() || !t[i + 1].is("(") || t[i + 2].kind != rtl::TokKind::Identifier || !t[i + 3].is(")"))
+                return tl::unexpected(tok + " takes one signal name");
+            const std::string arg(t[i + 2].text);
+            const TraceSignal* s = findSignal(signals, arg);
+            if (!s) return tl::unexpected("names `" + arg + "`, not a signal of the top module");
+            used.insert(arg);
+            const bool needsPast = tok == "$past" || tok == "$stable" || tok == "$rose" || tok == "$fell";
+            if (needsPast && past) return tl::unexpected(tok + " in the antecedent of |=> (two cycles back)");
+            if (needsPast) pastUsed.insert(arg);
+            if ((tok == "$rose" || tok == "$fell") && s->width != 1) return tl::unexpected(tok + " of a vector");
+            const std::string a = past ? "vl_past_" + arg : arg;
+            if (tok == "$past") out += "vl_past_" + arg;
+            else if (tok == "$stable") out += fmt::format("({0} == vl_past_{0})", arg);
+            else if (tok == "$rose") out += fmt::format("({0} && !vl_past_{0})", arg);
+            else if (tok == "$fell") out += fmt::format("(!{0} && vl_past_{0})", arg);
+            else if (tok == "$onehot") out += fmt::format("({0} != 0 && ({0} & ({0} - 1)) == 0)", a);
+            else if (tok == "$onehot0") out += fmt::format("(({0} & ({0} - 1)) == 0)", a);
+            else return tl::unexpected(tok + " is not one of $past $stable $rose $fell $onehot $onehot0");
+            if (past && (tok == "$onehot" || tok == "$onehot0")) pastUsed.insert(arg);
+            i += 3;
+            out += " ";
+            continue;
+        }
+        if (t[i].kind == rtl::TokKind::Identifier) {
+            if (!findSignal(signals, tok)) return tl::unexpected("names `" + tok + "`, not a signal of the top module");
+            used.insert(tok);
+            if (past) pastUsed.insert(tok);
+            out += (past ? "vl_past_" + tok : tok) + " ";
+            continue;
+        }
+        if (t[i].kind == rtl::TokKind::Keyword || t[i].kind == rtl::TokKind::Directive || t[i].kind == rtl::TokKind::MacroUse ||
+            t[i].kind == rtl::TokKind::String)
+            return tl::unexpected("`" + tok + "` is not an expression the checker translates");
+        out += tok + " ";
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (out.empty()) return tl::unexpected(std::string("an empty expression"));
+    return out;
+}
+
+}  // namespace
+
+tl::expected<Property, std::string> propertyFromSva(const std::string& id, const std::string& text,
+                                                    const std::vector<TraceSignal>& signals)
+{
+    if (text.find("##") != std::string::npos) return tl::unexpected(std::string("uses a ## delay, which the checker does not translate"));
+    Property p;
+    p.id = id;
+    p.kind = "llm";
+    p.sva = text;
+    std::set<std::string> used, past;
+    const auto overlapped = text.find("|->");
+    const auto next = text.find("|=>");
+    if (overlapped != std::string::npos || next != std::string::npos) {
+        const bool isNext = next != std::string::npos && (overlapped == std::string::npos || next < overlapped);
+        const size_t at = isNext ? next : overlapped;
+        auto a = translateExpression(text.substr(0, at), isNext, signals, used, past);
+        if (!a) return tl::unexpected(a.error());
+        auto c = translateExpression(text.substr(at + 3), false, signals, used, past);
+        if (!c) return tl::unexpected(c.error());
+        p.check = fmt::format("(!({}) || ({}))", *a, *c);
+    } else {
+        auto e = translateExpression(text, false, signals, used, past);
+        if (!e) return tl::unexpected(e.error());
+        p.check = "(" + *e + ")";
+    }
+    p.signals.assign(used.begin(), used.end());
+    p.past.assign(past.begin(), past.end());
+    return p;
 }
 
 std::string monitorText(const Design& design, const std::vector<Property>& properties,

@@ -13,6 +13,7 @@
 //                  and another 1-bit signal (tick == en && cnt == 9)
 //   implies-equal  a flag is only raised at one value of a vector (a terminal count)
 //   counter-step   a counter steps by one or wraps to zero, when enabled or every cycle
+//   captures       a register loads a same-width signal when enabled (or every cycle)
 //
 // Each property has one check expression over the signals' sampled values and their values
 // one cycle earlier (`vl_past_<name>`), rendered three ways: a concurrent SVA assertion for
@@ -21,6 +22,8 @@
 
 #include <string>
 #include <vector>
+
+#include <tl/expected.hpp>
 
 #include "core/design.h"
 #include "flows/signal_divergence.h"
@@ -52,7 +55,14 @@ std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const
 /// Every candidate that holds on all `rows` (from sampleBeforeEdges over `signals`), at most
 /// `maxCandidates`, the simplest kinds first.
 std::vector<Property> mineProperties(const Design& design, const std::vector<TraceSignal>& signals,
-                                     const std::vector<std::vector<long long>>& rows, size_t maxCandidates = 60);
+                                     const std::vector<std::vector<long long>>& rows, size_t maxCandidates = 80);
+
+/// A property written by someone else (an LLM) in the subset the checker translates:
+/// `expr`, `a |-> b` or `a |=> b` over the top module's signals, with $past/$stable/$rose/$fell
+/// (1-bit)/$onehot/$onehot0 of one signal (none in the antecedent of |=>). An error says why
+/// it cannot be checked (a `##` delay, an unknown name, ...).
+tl::expected<Property, std::string> propertyFromSva(const std::string& id, const std::string& text,
+                                                    const std::vector<TraceSignal>& signals);
 
 /// Why a check runs where it does: properties are checked only outside reset and, for those
 /// reading the previous cycle, only when that cycle was outside reset too.

@@ -12,6 +12,9 @@
 #include "dataset/export.h"
 #include "equivalence/verilator_sim.h"
 #include "flows/assertions.h"
+#include "llm_client/client.h"
+#include "llm_client/fixture_server.h"
+#include "llm_client/llm_asserter.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -130,6 +133,57 @@ endmodule
     bool stepProved = false;
     for (const auto& a : r->results) stepProved = stepProved || (a.property.kind == "counter-step" && a.proved);
     EXPECT_TRUE(stepProved) << r->toText();
+    fs::remove_all(dir);
+}
+
+// The LLM path (fixture server, scripted reply): a property that holds is checked like a mined
+// one; one that fails on the design, one that does not parse and one naming no signal are
+// rejected, each with its reason.
+TEST(Assert, LlmPropertiesAreCheckedAndTheWrongOnesRejectedWithTheReason)
+{
+    if (!llm::fixture::fixtureAvailable()) GTEST_SKIP() << "no Python 3 for the fixture server";
+    auto dir = test::freshDir("assert-llm");
+    std::string error;
+    auto server = llm::fixture::FixtureServer::start("assert-mixed", dir / "requests.jsonl", error);
+    ASSERT_TRUE(server.has_value()) << error;
+    llm::LlmConfig c;
+    c.baseUrl = server->baseUrl();
+    c.model = "fixture-model";
+    c.maxRetries = 0;
+    auto client = llm::LlmClient::create(c);
+    ASSERT_TRUE(client.has_value());
+    llm::LlmAsserter asserter(std::move(*client));
+    auto design = loadDesign(kSource / "tests/data/optimize/tick10");
+    ASSERT_TRUE(design.has_value());
+    AssertOptions o;
+    o.workDir = dir / "work";
+    o.seeds = 1;
+    o.maxMutants = 20;
+    o.proposer = &asserter;
+    auto r = assertDesign(*design, o);
+    ASSERT_TRUE(r.has_value()) << r.error().format();
+    EXPECT_EQ(r->proposer, "builtin+llm:fixture-model");
+    std::map<std::string, const AssertionResult*> byLabel;
+    for (const auto& a : r->results)
+        if (a.property.kind == "llm") byLabel[a.property.id.substr(a.property.id.find("_llm_") + 5)] = &a;
+    ASSERT_EQ(byLabel.size(), 4u) << r->toText();
+    EXPECT_NE(byLabel["tick_at_nine"]->status, "fails-original") << byLabel["tick_at_nine"]->reason;
+    EXPECT_NE(byLabel["tick_at_nine"]->status, "not-compiled") << byLabel["tick_at_nine"]->reason;
+    EXPECT_TRUE(byLabel["tick_at_nine"]->proved) << byLabel["tick_at_nine"]->method;
+    EXPECT_EQ(byLabel["never_above_five"]->status, "fails-original");
+    EXPECT_NE(byLabel["never_above_five"]->reason.find("violated on the original"), std::string::npos);
+    EXPECT_EQ(byLabel["broken"]->status, "not-compiled");
+    EXPECT_NE(byLabel["broken"]->reason.find("does not parse"), std::string::npos) << byLabel["broken"]->reason;
+    EXPECT_EQ(byLabel["uses_state"]->status, "not-compiled");
+    EXPECT_NE(byLabel["uses_state"]->reason.find("names `LAST`"), std::string::npos) << byLabel["uses_state"]->reason;
+    // The prompt carried the design, its signals and the mined properties.
+    auto requests = server->requests();
+    ASSERT_EQ(requests.size(), 1u);
+    const std::string body = requests[0]["body"].dump();
+    EXPECT_NE(body.find("logic [7:0] cnt;"), std::string::npos);
+    EXPECT_NE(body.find("cnt [8]"), std::string::npos);
+    EXPECT_NE(body.find("|=>"), std::string::npos);
+    server->stop();
     fs::remove_all(dir);
 }
 

@@ -38,6 +38,9 @@ Scenarios (counters are per scenario and per server process):
     optimize-wrong-then-good narrows it to 3 bits first (never reaches 9: not equivalent),
                              then optimize-good
     optimize-syntax-error    a narrowing whose declaration lost its `;`
+  Assert scenario (tests/assert_test.cpp; the design is tests/data/optimize/tick10):
+    assert-mixed             four properties: one that holds, one false on the design, one
+                             that does not parse, one naming something that is not a signal
 """
 
 import argparse
@@ -82,6 +85,15 @@ TICK10_DIFF = """--- a/rtl/tick10.sv
 
 TICK10_WRONG_DIFF = TICK10_DIFF.replace("logic [3:0] cnt;", "logic [2:0] cnt;")
 TICK10_SYNTAX_DIFF = TICK10_DIFF.replace("logic [3:0] cnt;", "logic [3:0] cnt")
+
+ASSERT_MIXED = """Here are assertions for tick10:
+```text
+tick_at_nine: tick |-> cnt == 8'd9
+never_above_five: cnt <= 8'd5
+broken: tick |-> (cnt ==
+uses_state: tick |-> cnt == LAST
+```
+The first one is the terminal count."""
 
 WRONG_DIFF = COUNTER_DIFF.replace("count + 8'd1", "count - 8'd2")
 
@@ -275,6 +287,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, completion(fenced(diff, "Narrower is smaller."), body))
         elif scenario == "optimize-syntax-error":
             self.send_json(200, completion(fenced(TICK10_SYNTAX_DIFF, "Narrower."), body))
+        elif scenario == "assert-mixed":
+            self.send_json(200, completion(ASSERT_MIXED, body))
         elif scenario == "always-503":
             self.send_json(503, {"error": {"message": "overloaded"}})
         elif scenario == "retry-after-long":
