@@ -106,11 +106,7 @@ int runAssert(const std::string& dir, const std::string& out, const std::string&
             return 2;
         }
     }
-    if (!jsonFile.empty()) {
-        const std::string text = jsonText(report->toJson(), 2) + "\n";
-        if (jsonFile == "-") fmt::print("{}", text);
-        else if (!writeFile(jsonFile, text)) fmt::print(stderr, "error: cannot write {}\n", jsonFile);
-    }
+    if (!jsonFile.empty()) writeJsonReport(jsonFile, report->toJson());
     if (jsonFile != "-") {
         fmt::print("{}", report->toText());
         if (report->kept() > 0) fmt::print("bind file: {}\n", outFile);
@@ -121,12 +117,8 @@ int runAssert(const std::string& dir, const std::string& out, const std::string&
 int runEvalAssert(const std::vector<std::string>& roots, bool json, const AssertFlags& flags,
                   const std::string& commandLine)
 {
-    std::vector<std::filesystem::path> dirs;
-    for (const auto& root : roots) {
-        if (!std::filesystem::exists(root)) return badInput(makeDiag(DiagCode::NoDesigns, "no such folder", root));
-        for (auto& d : findDesignDirs(root)) dirs.push_back(std::move(d));
-    }
-    if (dirs.empty()) return badInput(makeDiag(DiagCode::NoDesigns, "no design.toml below the given folders"));
+    auto dirs = designDirsBelow(roots);
+    if (!dirs) return badInput(dirs.error());
     auto proposer = flags.proposer();
     if (!proposer) return badInput(makeDiag(DiagCode::InvalidOption, proposer.error()));
     auto dataset = openDataset(flags.db, commandLine);
@@ -138,7 +130,7 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>8}\n", "design", "cand", "kept", "proved", "sim-only",
                    "confirmed", "union");
     int atHalf = 0;
-    for (const auto& dir : dirs) {
+    for (const auto& dir : *dirs) {
         if (interruptRequested()) break;
         auto design = loadDesign(dir);
         if (!design) {

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "core/design.h"
 #include "core/json_text.h"
+#include "core/text.h"
 #include "equivalence/sandbox.h"
 #include "flows/tool_versions.h"
 #include "flows/builtin_proposer.h"
@@ -118,6 +120,38 @@ std::filesystem::path workFolder(const std::string& work, const char* what)
 {
     return work.empty() ? std::filesystem::temp_directory_path() / fmt::format("veriloop-{}-{}", what, getpid())
                         : std::filesystem::path(work);
+}
+
+tl::expected<std::vector<std::filesystem::path>, Diagnostic> designDirsBelow(const std::vector<std::string>& roots)
+{
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& root : roots) {
+        if (!std::filesystem::exists(root)) return tl::unexpected(makeDiag(DiagCode::NoDesigns, "no such folder", root));
+        for (auto& d : findDesignDirs(root)) dirs.push_back(std::move(d));
+    }
+    if (dirs.empty()) return tl::unexpected(makeDiag(DiagCode::NoDesigns, "no design.toml below the given folders"));
+    return dirs;
+}
+
+void writeJsonReport(const std::string& file, const nlohmann::json& json)
+{
+    const std::string text = jsonText(json, 2) + "\n";
+    if (file == "-") fmt::print("{}", text);
+    else if (!writeFile(file, text)) fmt::print(stderr, "error: cannot write {}\n", file);
+}
+
+bool applySources(const Design& design, const std::vector<SourceFile>& changed, const std::string& what)
+{
+    for (size_t i = 0; i < changed.size() && i < design.sources.size(); ++i) {
+        if (changed[i].text == design.sources[i].text) continue;
+        const auto path = design.dir / changed[i].path;
+        if (!writeFile(path, changed[i].text)) {
+            fmt::print(stderr, "error: cannot write {}\n", path.string());
+            return false;
+        }
+        fmt::print(stderr, "applied {} to {}\n", what, path.string());
+    }
+    return true;
 }
 
 }  // namespace veriloop::cli

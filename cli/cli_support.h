@@ -10,8 +10,10 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
+#include "core/design.h"
 #include "core/diagnostic.h"
 #include "dataset/database.h"
 #include "llm_client/config.h"
@@ -55,5 +57,18 @@ tl::expected<std::optional<std::pair<Database, int64_t>>, Diagnostic> openDatase
 /// `work` when given, else a fresh folder under the temporary folder named for `what` and
 /// this process (the caller removes it).
 std::filesystem::path workFolder(const std::string& work, const char* what);
+
+/// The design folders below each of `roots`, in order; an error when a root does not exist or
+/// none holds a design.
+tl::expected<std::vector<std::filesystem::path>, Diagnostic> designDirsBelow(const std::vector<std::string>& roots);
+
+/// Writes `json` (pretty) to `file`, or to stdout for "-"; a file that cannot be written is
+/// said on stderr.
+void writeJsonReport(const std::string& file, const nlohmann::json& json);
+
+/// Writes the files of `changed` (the design's sources, same order) that differ from the
+/// design's into its folder, saying each on stderr ("applied <what> to <file>"); false when
+/// one cannot be written.
+bool applySources(const Design& design, const std::vector<SourceFile>& changed, const std::string& what);
 
 }  // namespace veriloop::cli

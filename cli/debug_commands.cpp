@@ -133,10 +133,7 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
         j["design"] = design->name;
         j["proposer"] = proposer->name();
         j["golden"] = !o.golden.empty();
-        const std::string text = jsonText(j, 2) + "\n";
-        if (jsonFile == "-") fmt::print("{}", text);
-        else if (!writeFile(jsonFile, text))
-            fmt::print(stderr, "error: cannot write {}\n", jsonFile);
+        writeJsonReport(jsonFile, j);
     }
     if (r.error) return badInput(*r.error);
     if (jsonFile != "-") printResult(*design, r);
@@ -147,14 +144,7 @@ int runDebug(const std::string& dir, const std::string& goldenDir, const std::st
         }
     if (r.verdict == RepairVerdict::Failed) return 1;
     if (apply) {
-        for (size_t i = 0; i < r.fixed.size(); ++i) {
-            if (r.fixed[i].text == design->sources[i].text) continue;
-            if (!writeFile(design->dir / r.fixed[i].path, r.fixed[i].text)) {
-                fmt::print(stderr, "error: cannot write {}\n", (design->dir / r.fixed[i].path).string());
-                return 2;
-            }
-            fmt::print(stderr, "applied the fix to {}\n", (design->dir / r.fixed[i].path).string());
-        }
+        if (!applySources(*design, r.fixed, "the fix")) return 2;
     } else if (jsonFile != "-") {
         fmt::print("\n(your files are unchanged; run again with --apply to write the fix)\n");
     }

@@ -99,26 +99,14 @@ int runOptimize(const std::string& dir, const std::string& jsonFile, bool apply,
         if (!stored) return badInput(stored.error());
         fmt::print(stderr, "stored {} optimization(s) in {}\n", *stored, flags.db);
     }
-    if (!jsonFile.empty()) {
-        const std::string text = jsonText(report->toJson(), 2) + "\n";
-        if (jsonFile == "-") fmt::print("{}", text);
-        else if (!writeFile(jsonFile, text)) fmt::print(stderr, "error: cannot write {}\n", jsonFile);
-    }
+    if (!jsonFile.empty()) writeJsonReport(jsonFile, report->toJson());
     if (jsonFile != "-") {
         fmt::print("{}", report->toText());
         if (!report->patch.empty()) fmt::print("\n{}", report->patch);
     }
     if (report->kept() == 0) return 1;
     if (apply) {
-        for (size_t i = 0; i < report->result.size(); ++i) {
-            if (report->result[i].text == design->sources[i].text) continue;
-            const auto path = design->dir / report->result[i].path;
-            if (!writeFile(path, report->result[i].text)) {
-                fmt::print(stderr, "error: cannot write {}\n", path.string());
-                return 2;
-            }
-            fmt::print(stderr, "applied the optimization to {}\n", path.string());
-        }
+        if (!applySources(*design, report->result, "the optimization")) return 2;
     } else if (jsonFile != "-") {
         fmt::print("\n(your files are unchanged; run again with --apply to write the result)\n");
     }
@@ -128,13 +116,8 @@ int runOptimize(const std::string& dir, const std::string& jsonFile, bool apply,
 int runEvalOptimize(const std::vector<std::string>& roots, bool json, const OptimizeFlags& flags,
                     const std::string& commandLine)
 {
-    std::vector<std::filesystem::path> dirs;
-    for (const auto& root : roots) {
-        if (!std::filesystem::exists(root))
-            return badInput(makeDiag(DiagCode::NoDesigns, "no such folder", root));
-        for (auto& d : findDesignDirs(root)) dirs.push_back(std::move(d));
-    }
-    if (dirs.empty()) return badInput(makeDiag(DiagCode::NoDesigns, "no design.toml below the given folders"));
+    auto dirs = designDirsBelow(roots);
+    if (!dirs) return badInput(dirs.error());
     auto proposer = flags.proposer();
     if (!proposer) return badInput(makeDiag(DiagCode::InvalidOption, proposer.error()));
     auto dataset = openDataset(flags.db, commandLine);
@@ -147,7 +130,7 @@ int runEvalOptimize(const std::vector<std::string>& roots, bool json, const Opti
         fmt::print("{:<22}{:>9}{:>6}{:>9}{:>9}{:>11}{:>11}  {}\n", "design", "proposed", "kept", "area", "area'",
                    xilinx ? "LUT/FF" : "cells/FF", xilinx ? "LUT'/FF'" : "cells'/FF'", "proof");
     int designsImproved = 0;
-    for (const auto& dir : dirs) {
+    for (const auto& dir : *dirs) {
         if (interruptRequested()) break;
         auto design = loadDesign(dir);
         if (!design) {
