@@ -6,6 +6,8 @@
 #include "cli/assert_commands.h"
 
 #include <memory>
+#include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -14,7 +16,12 @@
 #include "core/interrupt.h"
 #include "core/json_text.h"
 #include "core/text.h"
+#include "core/verdict.h"
+#include "dataset/database.h"
 #include "flows/assertions.h"
+#include "frontend/rtl/rtl_frontend.h"
+#include "mutators/generate.h"
+#include "mutators/operator.h"
 #include "llm_client/llm_asserter.h"
 
 namespace veriloop::cli {
@@ -114,15 +121,63 @@ int runAssert(const std::string& dir, const std::string& out, const std::string&
     return report->kept() > 0 ? 0 : 1;
 }
 
+// One design to evaluate: the folder, and the dataset's confirmed mutants when the designs
+// come from a dataset.
+struct EvalDesign {
+    std::filesystem::path dir;
+    std::optional<std::vector<Mutant>> confirmed;
+};
+
+// The designs of `--designs`, or else those of the dataset (labeled, unchanged on disk since)
+// with their confirmed mutants.
+tl::expected<std::vector<EvalDesign>, Diagnostic> evalDesigns(const std::vector<std::string>& roots, Database* db)
+{
+    std::vector<EvalDesign> out;
+    if (!roots.empty()) {
+        auto dirs = designDirsBelow(roots);
+        if (!dirs) return tl::unexpected(dirs.error());
+        for (auto& d : *dirs) out.push_back({std::move(d), std::nullopt});
+        return out;
+    }
+    for (const auto& row : db->designs()) {
+        if (row.status != "done" || row.language == "hls-cpp") continue;
+        auto design = loadDesign(row.dir);
+        if (!design || design->inputHash() != row.inputHash) {
+            fmt::print(stderr, "{}: skipped: the design folder {} is gone or changed since it was labeled\n", row.name,
+                       row.dir);
+            continue;
+        }
+        // The dataset keeps a mutant's edits, not its schema choices: the generator makes them
+        // again (same sites, same ids) and the confirmed ones are taken by id.
+        std::set<std::string> ids;
+        for (const auto& m : db->mutants(row.id))
+            if (m.verdict && isConfirmedBug(m.verdict->verdict)) ids.insert(m.mutant.id);
+        auto analyzed = rtl::analyzeRtlDesign(*design);
+        auto ops = OperatorRegistry::instance().select("all");
+        if (!analyzed || !ops) continue;
+        std::vector<Mutant> confirmed;
+        for (auto& m : generateMutants(design->sources, analyzed->sites, *ops, {}).mutants)
+            if (ids.count(m.id)) confirmed.push_back(std::move(m));
+        if (confirmed.size() < ids.size())
+            fmt::print(stderr, "{}: {} of its {} confirmed mutants are made again by this generator\n", row.name,
+                       confirmed.size(), ids.size());
+        out.push_back({row.dir, std::move(confirmed)});
+    }
+    if (out.empty()) return tl::unexpected(makeDiag(DiagCode::NoDesigns, "no labeled RTL design in the dataset"));
+    return out;
+}
+
 int runEvalAssert(const std::vector<std::string>& roots, bool json, const AssertFlags& flags,
                   const std::string& commandLine)
 {
-    auto dirs = designDirsBelow(roots);
-    if (!dirs) return badInput(dirs.error());
+    if (roots.empty() && flags.db.empty())
+        return badInput(makeDiag(DiagCode::InvalidOption, "give --designs (folders) or --db (a labeled dataset)"));
     auto proposer = flags.proposer();
     if (!proposer) return badInput(makeDiag(DiagCode::InvalidOption, proposer.error()));
     auto dataset = openDataset(flags.db, commandLine);
     if (!dataset) return badInput(dataset.error());
+    auto designs = evalDesigns(roots, *dataset ? &(*dataset)->first : nullptr);
+    if (!designs) return badInput(designs.error());
     installInterruptHandler();
     const auto workRoot = workFolder(flags.work, "eval-assert");
     nlohmann::json rows = nlohmann::json::array();
@@ -130,9 +185,9 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>8}\n", "design", "cand", "kept", "proved", "sim-only",
                    "confirmed", "union");
     int atHalf = 0;
-    for (const auto& dir : *dirs) {
+    for (const auto& ed : *designs) {
         if (interruptRequested()) break;
-        auto design = loadDesign(dir);
+        auto design = loadDesign(ed.dir);
         if (!design) {
             fmt::print(stderr, "{}\n", design.error().render());
             continue;
@@ -140,6 +195,7 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         if (!design->isRtl() || design->clock.empty()) continue;
         auto options = flags.options(workRoot / design->name);
         options.proposer = proposer->get();
+        if (ed.confirmed) options.confirmedMutants = &*ed.confirmed;
         auto report = assertDesign(*design, options);
         if (!report) {
             fmt::print(stderr, "{}: {}\n", design->name, report.error().format());
@@ -152,6 +208,7 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         atHalf += report->confirmed > 0 && report->unionKillRate() >= 0.5;
         nlohmann::json j = report->toJson();
         j.erase("assertions");
+        j["mutants_from"] = ed.confirmed ? "dataset" : "generated";
         rows.push_back(j);
         if (!json)
             fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>7.0f}%\n", design->name, report->candidates, report->kept(),
@@ -207,17 +264,21 @@ std::function<int()> addAssertCommands(CLI::App& app, CLI::App& eval, const std:
 
     auto* evalAssert = eval.add_subcommand(
         "assert",
-        "Run `assert` on every clocked RTL design below the given folders and print, per design,\n"
-        "the candidates, the kept assertions (proved / simulation-only), the confirmed mutants\n"
-        "and the union kill rate.\n\n"
+        "Run `assert` on every clocked RTL design below the given folders (mutants generated on\n"
+        "the fly) or of a labeled dataset (its confirmed mutants) and print, per design, the\n"
+        "candidates, the kept assertions (proved / simulation-only), the confirmed mutants and\n"
+        "the union kill rate.\n\n"
         "Examples:\n"
         "  veriloop eval assert --designs corpora/rtl fpga_targets\n"
+        "  veriloop eval assert --db rtl.sqlite --json\n"
         "  veriloop eval assert --designs fpga_targets --json --db props.sqlite");
-    evalAssert->add_option("--designs", st->roots, "Folders holding designs")->required();
+    evalAssert->add_option("--designs", st->roots, "Folders holding designs (mutants generated on the fly)");
     evalAssert->add_flag("--json", st->evalJson,
                          "One JSON object: designs, union_at_least_half, results [one report per design, "
                          "without the per-assertion rows]");
-    evalAssert->add_option("--db", st->evalFlags.db, "Store each kept assertion in this dataset");
+    evalAssert->add_option("--db", st->evalFlags.db,
+                           "A labeled dataset: without --designs its RTL designs are evaluated against their "
+                           "confirmed mutants; the kept assertions are stored in it either way");
     st->evalFlags.add(evalAssert);
     evalAssert->footer("Exit codes: 0 evaluated, 2 bad input.");
 
