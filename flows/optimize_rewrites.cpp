@@ -156,8 +156,8 @@ std::optional<StateCode> stateCode(const Site& s)
     }
 }
 
-// A module's named state codes: at least three localparams of one prefix (S_, ST_; names
-// without a prefix are left alone), each a plain number, together exactly 0 .. n-1. They are re-encoded
+// A module's named state codes: at least three localparams of one state prefix (S_, ST_,
+// STATE_; names without a prefix are left alone), each a plain number, together exactly 0 .. n-1. They are re-encoded
 // in Gray code (neighbours differ in one bit) and in reverse order.
 void reencodeStates(const std::vector<SourceFile>& sources, const std::vector<Site>& sites,
                     std::vector<OptimizeCandidate>& out)
@@ -170,6 +170,9 @@ void reencodeStates(const std::vector<SourceFile>& sources, const std::vector<Si
         if (s.kind != SiteKind::ParamValue || numbersPerName[s.module + "." + s.target] != 1) continue;
         const auto underscore = s.target.find('_');
         if (underscore == std::string::npos || underscore == 0) continue;
+        // State names by convention (S_, ST_, STATE_): an opcode or a command code (OP_*,
+        // CMD_*) is compared with an input and is the interface, not the encoding's to choose.
+        if (std::toupper(static_cast<unsigned char>(s.target[0])) != 'S') continue;
         if (auto code = stateCode(s)) groups[{s.module, s.target.substr(0, underscore + 1)}].push_back(*code);
     }
     for (const auto& [key, codes] : groups) {

@@ -9,8 +9,8 @@
 //
 //   narrow-register      an internal variable declared W bits wide, declared narrower
 //   compare-to-equality  a magnitude comparison (a >= b, a < b) replaced by (in)equality
-//   fsm-reencode         a module's state codes (localparams S_A = 0, S_B = 1, ...) in Gray
-//                        code or reversed
+//   fsm-reencode         a module's state codes (localparams S_A = 0, S_B = 1, ...; a prefix
+//                        starting with S) in Gray code or reversed
 
 #include <string>
 #include <vector>

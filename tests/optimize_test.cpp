@@ -177,5 +177,55 @@ TEST_F(OptimizeTest, TheBuiltinRewritesNarrowTheCounterTheCommandAppliesItAndSay
     EXPECT_EQ(readFile(dir / "design" / "rtl" / "tick10.sv"), applied);
 }
 
+// The rewrites themselves (no synthesis, no proof): a register of a multi-name declaration is
+// narrowed on a declaration of its own, magnitude comparisons get (in)equality, state codes
+// are re-encoded but opcodes (the interface) are not.
+TEST(OptimizeRewrites, NarrowCompareAndReencodeStatesButNotOpcodes)
+{
+    const std::string sv = R"(module m (
+    input  logic       clk,
+    input  logic [1:0] op,
+    output logic [7:0] y
+);
+    localparam S_IDLE = 2'd0, S_RUN = 2'd1, S_DONE = 2'd2;
+    localparam OP_ADD = 2'd0, OP_SUB = 2'd1, OP_AND = 2'd2;
+    logic [1:0] state;
+    logic [7:0] a, b;
+    assign y = (op == OP_ADD) ? a + b : (op == OP_SUB) ? a - b : a & b;
+    always_ff @(posedge clk) begin
+        a <= (a >= 8'd9) ? 8'd0 : a + 8'd1;
+        b <= {6'd0, state};
+        case (state)
+            S_IDLE:  state <= S_RUN;
+            S_RUN:   state <= S_DONE;
+            default: state <= S_IDLE;
+        endcase
+    end
+endmodule
+)";
+    auto dir = test::writeDesign("m", sv, "[clock]\nname = \"clk\"\n");
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design.has_value());
+    auto analyzed = rtl::analyzeRtlDesign(*design);
+    ASSERT_TRUE(analyzed.has_value()) << analyzed.error().format();
+    auto candidates = builtinOptimizations(design->sources, analyzed->sites);
+    std::map<std::string, std::vector<std::string>> byRewrite;
+    for (const auto& c : candidates) byRewrite[c.origin].push_back(c.files.front().text);
+    bool narrowedB = false;
+    for (const auto& text : byRewrite["builtin:narrow-register"])
+        narrowedB = narrowedB || text.find("logic [7:0] a; logic [3:0] b;") != std::string::npos;
+    EXPECT_TRUE(narrowedB) << "b narrowed to 4 bits on a declaration of its own";
+    bool equality = false;
+    for (const auto& text : byRewrite["builtin:compare-to-equality"])
+        equality = equality || text.find("(a == 8'd9)") != std::string::npos;
+    EXPECT_TRUE(equality);
+    ASSERT_EQ(byRewrite["builtin:fsm-reencode"].size(), 2u) << "Gray and reversed, for S_* only";
+    for (const auto& text : byRewrite["builtin:fsm-reencode"]) {
+        EXPECT_NE(text.find("OP_ADD = 2'd0, OP_SUB = 2'd1, OP_AND = 2'd2"), std::string::npos);
+        EXPECT_EQ(text.find("S_IDLE = 2'd0, S_RUN = 2'd1, S_DONE = 2'd2"), std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace veriloop
