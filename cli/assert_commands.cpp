@@ -76,13 +76,6 @@ struct AssertFlags {
     }
 };
 
-void removeWork(const std::string& given, const std::filesystem::path& work)
-{
-    if (!given.empty()) return;
-    std::error_code ec;
-    std::filesystem::remove_all(work, ec);
-}
-
 int runAssert(const std::string& dir, const std::string& out, const std::string& jsonFile, const AssertFlags& flags,
               const std::string& commandLine)
 {
@@ -181,9 +174,11 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
     installInterruptHandler();
     const auto workRoot = workFolder(flags.work, "eval-assert");
     nlohmann::json rows = nlohmann::json::array();
-    if (!json)
-        fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>8}\n", "design", "cand", "kept", "proved", "sim-only",
-                   "confirmed", "union");
+    // The table goes to stdout, or with --json to stderr as each design ends (the JSON object
+    // comes at the end).
+    FILE* table = json ? stderr : stdout;
+    fmt::print(table, "{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>8}\n", "design", "cand", "kept", "proved", "sim-only",
+               "confirmed", "union");
     int atHalf = 0;
     for (const auto& ed : *designs) {
         if (interruptRequested()) break;
@@ -210,10 +205,9 @@ int runEvalAssert(const std::vector<std::string>& roots, bool json, const Assert
         j.erase("assertions");
         j["mutants_from"] = ed.confirmed ? "dataset" : "generated";
         rows.push_back(j);
-        if (!json)
-            fmt::print("{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>7.0f}%\n", design->name, report->candidates, report->kept(),
-                       report->keptProved(), report->kept() - report->keptProved(), report->confirmed,
-                       100.0 * report->unionKillRate());
+        fmt::print(table, "{:<22}{:>6}{:>6}{:>8}{:>10}{:>10}{:>7.0f}%\n", design->name, report->candidates, report->kept(),
+                   report->keptProved(), report->kept() - report->keptProved(), report->confirmed,
+                   100.0 * report->unionKillRate());
     }
     removeWork(flags.work, workRoot);
     if (json)

@@ -154,4 +154,11 @@ bool applySources(const Design& design, const std::vector<SourceFile>& changed, 
     return true;
 }
 
+void removeWork(const std::string& given, const std::filesystem::path& work)
+{
+    if (!given.empty()) return;
+    std::error_code ec;
+    std::filesystem::remove_all(work, ec);
+}
+
 }  // namespace veriloop::cli

@@ -58,6 +58,9 @@ tl::expected<std::optional<std::pair<Database, int64_t>>, Diagnostic> openDatase
 /// this process (the caller removes it).
 std::filesystem::path workFolder(const std::string& work, const char* what);
 
+/// Removes the work folder `work` unless the user gave it (`given` not empty).
+void removeWork(const std::string& given, const std::filesystem::path& work);
+
 /// The design folders below each of `roots`, in order; an error when a root does not exist or
 /// none holds a design.
 tl::expected<std::vector<std::filesystem::path>, Diagnostic> designDirsBelow(const std::vector<std::string>& roots);

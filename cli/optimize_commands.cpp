@@ -89,10 +89,7 @@ int runOptimize(const std::string& dir, const std::string& jsonFile, bool apply,
     installInterruptHandler();
     const auto work = workFolder(flags.work, "optimize");
     auto report = optimizeDesign(*design, **proposer, flags.options(work));
-    if (flags.work.empty()) {
-        std::error_code ec;
-        std::filesystem::remove_all(work, ec);
-    }
+    removeWork(flags.work, work);
     if (!report) return badInput(report.error());
     if (*dataset) {
         auto stored = storeOptimizations((*dataset)->first, *design, *report, (*dataset)->second);
@@ -126,8 +123,10 @@ int runEvalOptimize(const std::vector<std::string>& roots, bool json, const Opti
     const auto workRoot = workFolder(flags.work, "eval-optimize");
     nlohmann::json rows = nlohmann::json::array();
     const bool xilinx = flags.target != "generic";
-    if (!json)
-        fmt::print("{:<22}{:>9}{:>6}{:>9}{:>9}{:>11}{:>11}  {}\n", "design", "proposed", "kept", "area", "area'",
+    // The table goes to stdout, or with --json to stderr as each design ends (the JSON object
+    // comes at the end).
+    FILE* table = json ? stderr : stdout;
+    fmt::print(table, "{:<22}{:>9}{:>6}{:>9}{:>9}{:>11}{:>11}  {}\n", "design", "proposed", "kept", "area", "area'",
                    xilinx ? "LUT/FF" : "cells/FF", xilinx ? "LUT'/FF'" : "cells'/FF'", "proof");
     int designsImproved = 0;
     for (const auto& dir : *dirs) {
@@ -158,20 +157,17 @@ int runEvalOptimize(const std::vector<std::string>& roots, bool json, const Opti
                         {"area_delta", report->after.area(xilinx) - report->before.area(xilinx)},
                         {"proof_method", report->proofMethod},
                         {"patch", report->patch}});
-        if (!json) {
+        {
             const auto& b = report->before;
             const auto& a = report->after;
-            fmt::print("{:<22}{:>9}{:>6}{:>9}{:>9}{:>11}{:>11}  {}\n", design->name, report->proposals.size(),
+            fmt::print(table, "{:<22}{:>9}{:>6}{:>9}{:>9}{:>11}{:>11}  {}\n", design->name, report->proposals.size(),
                        report->kept(), b.area(xilinx), a.area(xilinx),
                        fmt::format("{}/{}", xilinx ? b.luts : b.totalCells, b.ffs),
                        fmt::format("{}/{}", xilinx ? a.luts : a.totalCells, a.ffs),
                        report->proofMethod.empty() ? "-" : report->proofMethod.substr(0, report->proofMethod.find(':')));
         }
     }
-    if (flags.work.empty()) {
-        std::error_code ec;
-        std::filesystem::remove_all(workRoot, ec);
-    }
+    removeWork(flags.work, workRoot);
     if (json) {
         fmt::print("{}\n", jsonText({{"target", flags.target},
                                      {"designs", rows.size()},
