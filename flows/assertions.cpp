@@ -211,42 +211,64 @@ private:
     }
 
     // (b), proof: each surviving candidate alone, k-induction from the reset sequence.
+    // One Yosys proof of `props` together (their conjunction, k-induction from the reset
+    // sequence), in `dir`.
+    YosysRun prove(const std::vector<Property>& props, const std::filesystem::path& dir) const
+    {
+        std::filesystem::create_directories(dir);
+        auto files = withMonitor(d_, d_.sources, monitorText(d_, props, signals_, MonitorMode::Formal));
+        std::string read = "read_verilog -formal -sv -I" + d_.dir.string();
+        for (const auto& f : files) {
+            writeFile(dir / "src" / f.path, f.text);
+            read += " " + (dir / "src" / f.path).string();
+        }
+        std::string sat = fmt::format("sat -tempinduct -prove-asserts -set-init-zero -timeout {}",
+                                      static_cast<int>(o_.proofSeconds));
+        int resetCycles = 0;
+        if (d_.reset) {
+            resetCycles = d_.reset->cycles;
+            for (int step = 1; step <= resetCycles; ++step)
+                sat += fmt::format(" -set-at {} {} {}", step, d_.reset->name, d_.reset->activeLow ? 0 : 1);
+        }
+        sat += fmt::format(" -seq {} -maxsteps {}", resetCycles, o_.bound);
+        writeFile(dir / "prove.ys", fmt::format("{}\nprep -top {}\nmemory\nasync2sync\ndffunmap\n{}\n", read, d_.top, sat));
+        return runYosysScript(yosysSandbox(dir, d_.inputFolders()), dir / "prove.ys", dir, o_.proofSeconds + 30);
+    }
+
+    static bool proved(const YosysRun& y) { return y.log.find("Induction step proven: SUCCESS!") != std::string::npos; }
+
+    std::string provedMethod() const
+    {
+        return fmt::format("proved (Yosys sat-tempinduct, k-induction to depth {} from the reset sequence)", o_.bound);
+    }
+
+    // (b), proof: the survivors together first (a conjunction that is inductive proves each of
+    // them, and often where one alone is not inductive); when that fails, each alone.
     void proveSurvivors()
     {
-        for (size_t i = 0; i < report_.results.size(); ++i) {
+        std::vector<size_t> index;
+        auto props = aliveProperties(index);
+        if (props.empty()) return;
+        if (props.size() > 1 && proved(prove(props, o_.workDir / "proofs" / "all"))) {
+            for (size_t i : index) {
+                report_.results[i].proved = true;
+                report_.results[i].method = provedMethod() + ", in one proof with the other candidates";
+            }
+            note(fmt::format("{} proved together", props.size()));
+            return;
+        }
+        for (size_t i : index) {
             auto& r = report_.results[i];
-            if (!alive(r)) continue;
-            const auto dir = o_.workDir / "proofs" / r.property.id;
-            std::filesystem::create_directories(dir);
-            auto files = withMonitor(d_, d_.sources, monitorText(d_, {r.property}, signals_, MonitorMode::Formal));
-            std::string read = "read_verilog -formal -sv -I" + d_.dir.string();
-            for (const auto& f : files) {
-                writeFile(dir / "src" / f.path, f.text);
-                read += " " + (dir / "src" / f.path).string();
-            }
-            std::string sat = fmt::format("sat -tempinduct -prove-asserts -set-init-zero -timeout {}",
-                                          static_cast<int>(o_.proofSeconds));
-            int resetCycles = 0;
-            if (d_.reset) {
-                resetCycles = d_.reset->cycles;
-                for (int step = 1; step <= resetCycles; ++step)
-                    sat += fmt::format(" -set-at {} {} {}", step, d_.reset->name, d_.reset->activeLow ? 0 : 1);
-            }
-            sat += fmt::format(" -seq {} -maxsteps {}", resetCycles, o_.bound);
-            writeFile(dir / "prove.ys",
-                      fmt::format("{}\nprep -top {}\nmemory\nasync2sync\ndffunmap\n{}\n", read, d_.top, sat));
-            YosysRun y = runYosysScript(yosysSandbox(dir, d_.inputFolders()), dir / "prove.ys", dir,
-                                        o_.proofSeconds + 30);
+            YosysRun y = prove({r.property}, o_.workDir / "proofs" / r.property.id);
             const std::string& log = y.log;
             const auto error = log.find("ERROR:");
             const bool readFailed = error != std::string::npos && log.find("Executing PREP") == std::string::npos;
             if (readFailed) {
                 r.status = "not-compiled";
                 r.reason = "Yosys (read_verilog -formal -sv): " + oneLine(log.substr(error), 200);
-            } else if (log.find("Induction step proven: SUCCESS!") != std::string::npos) {
+            } else if (proved(y)) {
                 r.proved = true;
-                r.method = fmt::format("proved (Yosys sat-tempinduct, k-induction to depth {} from the reset sequence)",
-                                       o_.bound);
+                r.method = provedMethod();
             } else if (log.find("model found for base case: FAIL!") != std::string::npos ||
                        log.find("model found: FAIL!") != std::string::npos) {
                 r.status = "fails-original";
