@@ -288,6 +288,30 @@ struct Miner {
         }
     }
 
+    // state == a |=> state inside {b, c}: the successors a small register (a state machine's
+    // state) was seen to take from each of its values.
+    void transitions()
+    {
+        for (size_t i = 0; i < signals.size(); ++i) {
+            const auto& s = signals[i];
+            if (s.input || s.width < 2 || s.width > 5 || !known(i) || isClockOrReset(d, s.name)) continue;
+            std::map<long long, std::set<long long>> next;
+            for (size_t r = 1; r < rows.size(); ++r) next[rows[r - 1][i]].insert(rows[r][i]);
+            if (next.size() < 2 || next.size() > 12) continue;
+            for (const auto& [from, to] : next) {
+                if (to.size() == next.size()) continue;  // anything may follow: says nothing
+                std::string set, check;
+                for (long long v : to) {
+                    set += (set.empty() ? "" : ", ") + literal(s.width, v);
+                    check += fmt::format("{}{} == {}", check.empty() ? "" : " || ", s.name, literal(s.width, v));
+                }
+                add("transition", fmt::format("{}_{}", s.name, from),
+                    fmt::format("{} == {} |=> {} inside {{{}}}", s.name, literal(s.width, from), s.name, set),
+                    fmt::format("(vl_past_{} != {} || {})", s.name, literal(s.width, from), check), {s.name}, {s.name});
+            }
+        }
+    }
+
     // e |=> r == $past(s): a register loads a same-width signal when enabled (or every cycle:
     // a pipeline stage).
     void captures()
@@ -407,6 +431,7 @@ std::vector<Property> mineProperties(const Design& design, const std::vector<Tra
     m.flagEquals();
     m.impliesEqual();
     m.counterSteps();
+    m.transitions();
     m.captures();
     m.exclusives();
     m.handshakes();

@@ -13,6 +13,7 @@
 //                  and another 1-bit signal (tick == en && cnt == 9)
 //   implies-equal  a flag is only raised at one value of a vector (a terminal count)
 //   counter-step   a counter steps by one or wraps to zero, when enabled or every cycle
+//   transition     a small register (a state) only moves to the values seen after each value
 //   captures       a register loads a same-width signal when enabled (or every cycle)
 //
 // Each property has one check expression over the signals' sampled values and their values
