@@ -49,9 +49,10 @@ bool improves(const SynthReport& after, const SynthReport& before, bool xilinx)
 
 std::string proofMethodText(const FormalResult& f, bool combinational)
 {
-    if (combinational) return fmt::format("{}: complete SAT proof of the combinational miter", f.engine);
     if (f.engine == "equiv-induct")
-        return fmt::format("equiv-induct: registers paired by name, induction over {} steps", f.bound);
+        return combinational ? std::string("equiv-induct: Yosys' structural proof, complete for combinational logic")
+                             : fmt::format("equiv-induct: registers paired by name, induction over {} steps", f.bound);
+    if (combinational) return fmt::format("{}: complete SAT proof of the combinational miter", f.engine);
     return fmt::format("{}: k-induction of the miter to depth {} from the reset sequence (registers "
                        "starting at zero)", f.engine, f.bound);
 }
