@@ -405,7 +405,10 @@ private:
             d_.top, report_.unionKills, report_.confirmed, 100.0 * report_.unionKillRate());
         report_.bindFile = bindFileText(d_, kept, comments, signals_, header);
         // (a) for Verilator: the concurrent form, bound into the design, with the testbench.
-        if (d_.testbench.sources.empty()) return;
+        if (d_.testbench.sources.empty()) {
+            report_.verilatorNote = "the design has no testbench to build the bind file with";
+            return;
+        }
         auto files = d_.sources;
         files.push_back({"veriloop_props.sv", report_.bindFile});
         SimBuildOptions bo;
@@ -413,12 +416,15 @@ private:
         bo.assertions = true;
         auto tb = buildSimulation(d_, files, SimKind::Testbench, ports_, o_.workDir / "bind-tb", bo);
         if (!tb) {
-            note("the bind file does not build with Verilator --assert: " + tb.error().message);
+            report_.verilatorNote = "the bind file does not build with Verilator --assert: " + oneLine(tb.error().message, 200);
             return;
         }
         SimRunOptions o;
         o.timeoutSeconds = d_.testbench.timeoutSeconds;
-        report_.verilatorChecked = runTestbench(d_, *tb, sandbox_, o).passed;
+        SimRun run = runTestbench(d_, *tb, sandbox_, o);
+        report_.verilatorChecked = run.passed;
+        if (!run.passed)
+            report_.verilatorNote = "the testbench fails with the bind file under --assert: " + oneLine(run.evidence, 200);
     }
 
     const Design& d_;
@@ -467,6 +473,7 @@ nlohmann::json AssertReport::toJson() const
             {"union_kills", unionKills},
             {"union_kill_rate", unionKillRate()},
             {"verilator_checked", verilatorChecked},
+            {"verilator_note", verilatorNote},
             {"assertions", rows},
             {"bind_file", bindFile}};
 }
@@ -486,6 +493,7 @@ std::string AssertReport::toText() const
     for (const auto& r : results)
         if (r.status != "kept") ++dropped[r.status];
     for (const auto& [status, n] : dropped) out += fmt::format("  ({} {})\n", n, status);
+    if (kept() > 0 && !verilatorChecked) out += "  warning: " + verilatorNote + "\n";
     return out;
 }
 

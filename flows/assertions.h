@@ -53,6 +53,7 @@ struct AssertReport {
     std::vector<AssertionResult> results;  ///< every candidate, kept ones first
     std::string bindFile;  ///< the kept assertions
     bool verilatorChecked = false;  ///< the bind file compiled with --assert and the testbench passed
+    std::string verilatorNote;      ///< why it was not (no testbench, the build or the run failed)
     std::string proposer = "builtin";  ///< "builtin" or "builtin+llm:<model>"
     std::string problem;            ///< a proposer reply that gave nothing usable, and why
 
