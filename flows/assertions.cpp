@@ -196,6 +196,11 @@ private:
         };
         for (int seed = 1; seed <= o_.seeds; ++seed) {
             SimRun r = differential(*diff, 0, 1000 + seed, o_.cycles * 5);
+            // A run that did not finish checked nothing after its end: never counted as a pass.
+            if (!r.passed)
+                return tl::unexpected(makeDiag(DiagCode::BuildFailed,
+                                               fmt::format("the original's random run (seed {}) with the monitors did not "
+                                                           "finish: {}", 1000 + seed, oneLine(r.evidence + r.output, 300))));
             drop(firedProperties(r.output), fmt::format("random run seed {} ({} cycles)", 1000 + seed, o_.cycles * 5));
         }
         if (!d_.testbench.sources.empty()) {
@@ -205,6 +210,12 @@ private:
             o.timeoutSeconds = d_.testbench.timeoutSeconds;
             SimRun r = runTestbench(d_, *tb, sandbox_, o);
             drop(firedProperties(r.output), "the testbench");
+            // Monitors only print: a testbench that fails with them bound ran into its own
+            // failure, and what it did not reach was not checked.
+            if (!r.passed)
+                return tl::unexpected(makeDiag(DiagCode::TestbenchFailsOriginal,
+                                               "the original's testbench fails with the monitors bound: " +
+                                                   oneLine(r.evidence + r.output, 300)));
             testbenchChecked_ = true;
         }
         return {};

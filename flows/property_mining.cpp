@@ -96,24 +96,31 @@ struct Miner {
         out.push_back(std::move(p));
     }
 
-    std::set<long long> values(size_t col) const
+    // Per column, computed once: the distinct values and whether every sample is known (the
+    // kinds ask for these inside their pair loops).
+    std::vector<std::set<long long>> distinct;
+    std::vector<bool> allKnown;
+
+    void summarize()
     {
-        std::set<long long> v;
-        for (const auto& r : rows) v.insert(r[col]);
-        return v;
+        distinct.assign(signals.size(), {});
+        allKnown.assign(signals.size(), true);
+        for (const auto& r : rows)
+            for (size_t c = 0; c < signals.size(); ++c) {
+                distinct[c].insert(r[c]);
+                if (r[c] < 0) allKnown[c] = false;
+            }
     }
 
-    bool known(size_t col) const
-    {
-        return std::all_of(rows.begin(), rows.end(), [&](const auto& r) { return r[col] >= 0; });
-    }
+    const std::set<long long>& values(size_t col) const { return distinct[col]; }
+    bool known(size_t col) const { return allKnown[col]; }
 
     void ranges()
     {
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
             if (s.input || s.width < 2 || s.width > kNumericWidth || isClockOrReset(d, s.name) || !known(i)) continue;
-            auto v = values(i);
+            const auto& v = values(i);
             const long long top = (1LL << s.width) - 1;
             if (v.size() < 2 || *v.rbegin() >= top) continue;
             add("range", s.name, fmt::format("{} <= {}", s.name, literal(s.width, *v.rbegin())),
@@ -126,7 +133,7 @@ struct Miner {
         for (size_t i = 0; i < signals.size(); ++i) {
             const auto& s = signals[i];
             if (s.input || s.width < 2 || s.width > kNumericWidth || !known(i)) continue;
-            auto v = values(i);
+            const auto& v = values(i);
             if (v.size() < 2) continue;
             const bool atMostOne = std::all_of(v.begin(), v.end(), [](long long x) { return std::popcount(static_cast<unsigned long long>(x)) <= 1; });
             if (!atMostOne) continue;
@@ -235,7 +242,7 @@ struct Miner {
             for (size_t i = 0; i < signals.size(); ++i) {
                 const auto& s = signals[i];
                 if (s.width < 2 || s.width > kNumericWidth || !known(i) || isClockOrReset(d, s.name)) continue;
-                auto v = values(i);
+                const auto& v = values(i);
                 if (v.size() < 3) continue;
                 for (long long c : {*v.begin(), *v.rbegin()}) {
                     int raised = 0;
@@ -357,7 +364,7 @@ struct Miner {
             for (size_t i = 0; i < signals.size(); ++i) {
                 const auto& s = signals[i];
                 if (s.width < 2 || s.width > kNumericWidth || !known(i) || isClockOrReset(d, s.name)) continue;
-                auto v = values(i);
+                const auto& v = values(i);
                 if (v.size() < 2) continue;
                 for (long long c : {*v.begin(), *v.rbegin()}) {
                     const auto& fn = signals[f].name;
@@ -425,7 +432,8 @@ std::vector<Property> mineProperties(const Design& design, const std::vector<Tra
                                      const std::vector<std::vector<long long>>& rows, size_t maxCandidates)
 {
     if (rows.size() < 8) return {};
-    Miner m{design, signals, rows, {}};
+    Miner m{design, signals, rows, {}, {}, {}};
+    m.summarize();
     m.ranges();
     m.onehots();
     m.flagEquals();

@@ -3,6 +3,8 @@
 // (a counter with an enable and a terminal-count output, with a testbench) and an inline
 // free-running counter whose range only holds on a short run.
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -136,6 +138,46 @@ endmodule
     // No testbench: the bind file could not be checked with Verilator, and the report says so.
     EXPECT_FALSE(r->verilatorChecked);
     EXPECT_NE(r->toText().find("warning: the design has no testbench"), std::string::npos) << r->toText();
+    fs::remove_all(dir);
+}
+
+// A testbench that fails on the original with the monitors bound checked nothing past its
+// failure: the run stops with the reason instead of calling the candidates held.
+TEST(Assert, AnOriginalWhoseTestbenchFailsIsAnErrorNotAPass)
+{
+    auto dir = test::writeDesignWithTestbench("cnt4", R"(module cnt4 (
+    input  logic       clk,
+    input  logic       rst_n,
+    output logic [3:0] q
+);
+    always_ff @(posedge clk or negedge rst_n)
+        if (!rst_n) q <= 4'd0;
+        else        q <= q + 4'd1;
+endmodule
+)",
+                                              R"(module tb;
+    logic clk = 1'b0, rst_n = 1'b0;
+    logic [3:0] q;
+    cnt4 dut (.clk(clk), .rst_n(rst_n), .q(q));
+    always #5 clk = ~clk;
+    initial begin
+        #20 rst_n = 1'b1;
+        #100 $display("FAIL: the reference model disagrees");
+        $finish;
+    end
+endmodule
+)");
+    std::ofstream(dir / "design.toml", std::ios::app)
+        << "[clock]\nname = \"clk\"\n[reset]\nname = \"rst_n\"\nactive_low = true\ncycles = 2\n";
+    auto design = loadDesign(dir);
+    ASSERT_TRUE(design.has_value()) << design.error().format();
+    AssertOptions o;
+    o.workDir = dir / "work";
+    o.seeds = 1;
+    auto r = assertDesign(*design, o);
+    ASSERT_FALSE(r.has_value()) << r->toText();
+    EXPECT_NE(r.error().message.find("testbench fails with the monitors bound"), std::string::npos)
+        << r.error().message;
     fs::remove_all(dir);
 }
 
