@@ -58,20 +58,19 @@ public:
                 if (!v.param && v.width >= 1 && v.width <= 4096) signals_.push_back({v.name, v.width, v.dir == "input"});
 
         report_.design = d_.name;
-        auto rows = traceOriginal();
-        if (!rows) return tl::unexpected(rows.error());
-        std::vector<Property> candidates = mineProperties(d_, signals_, *rows, o_.maxCandidates);
+        auto samples = traceOriginal();
+        if (!samples) return tl::unexpected(samples.error());
+        std::vector<Property> candidates = mineProperties(d_, signals_, *samples, o_.maxCandidates);
         report_.candidates = static_cast<int>(candidates.size());
-        note(fmt::format("{} candidate properties from {} sampled cycles", candidates.size(), rows->size()));
+        note(fmt::format("{} candidate properties from {} sampled cycles", candidates.size(), samples->rows.size()));
         for (auto& p : candidates) report_.results.push_back({std::move(p), "", false, "", "", {}});
         if (o_.proposer) {
             if (auto ok = askProposer(); !ok) return tl::unexpected(ok.error());
         }
 
         if (auto ok = simulateOnOriginal(); !ok) return tl::unexpected(ok.error());
-        proveSurvivors();
         if (auto ok = scoreOnMutants(analyzed->sites, analyzed->modules); !ok) return tl::unexpected(ok.error());
-        selectCover();
+        selectProvedCover();
         writeBindFile();
         return std::move(report_);
     }
@@ -112,7 +111,7 @@ private:
     }
 
     // The original, traced, on a random run: one row of signal values per cycle.
-    tl::expected<std::vector<std::vector<long long>>, Diagnostic> traceOriginal()
+    tl::expected<TraceSamples, Diagnostic> traceOriginal()
     {
         SimBuildOptions bo;
         bo.jobs = o_.jobs;
@@ -253,21 +252,24 @@ private:
         return fmt::format("proved (Yosys sat-tempinduct, k-induction to depth {} from the reset sequence)", o_.bound);
     }
 
-    // (b), proof: the survivors together first (a conjunction that is inductive proves each of
-    // them, and often where one alone is not inductive); when that fails, each alone.
-    void proveSurvivors()
+    // (b), proof of the results at `index` (the cover's new members: a candidate not in the
+    // cover is dropped anyway), together first (a conjunction that is inductive proves each of
+    // them, and often where one alone is not inductive); when that fails, each alone. True
+    // when a proof showed one of them false or unreadable (it is dropped: the cover changes).
+    bool proveKept(const std::vector<size_t>& index, const std::string& round)
     {
-        std::vector<size_t> index;
-        auto props = aliveProperties(index);
-        if (props.empty()) return;
-        if (props.size() > 1 && proved(prove(props, o_.workDir / "proofs" / "all"))) {
+        std::vector<Property> props;
+        for (size_t i : index) props.push_back(report_.results[i].property);
+        if (props.empty()) return false;
+        if (props.size() > 1 && proved(prove(props, o_.workDir / "proofs" / round))) {
             for (size_t i : index) {
                 report_.results[i].proved = true;
-                report_.results[i].method = provedMethod() + ", in one proof with the other candidates";
+                report_.results[i].method = provedMethod() + ", in one proof with the other kept assertions";
             }
             note(fmt::format("{} proved together", props.size()));
-            return;
+            return false;
         }
+        bool dropped = false;
         for (size_t i : index) {
             auto& r = report_.results[i];
             YosysRun y = prove({r.property}, o_.workDir / "proofs" / r.property.id);
@@ -275,6 +277,7 @@ private:
             const auto error = log.find("ERROR:");
             const bool readFailed = error != std::string::npos && log.find("Executing PREP") == std::string::npos;
             if (readFailed) {
+                dropped = true;
                 r.status = "not-compiled";
                 r.reason = "Yosys (read_verilog -formal -sv): " + oneLine(log.substr(error), 200);
             } else if (proved(y)) {
@@ -282,6 +285,7 @@ private:
                 r.method = provedMethod();
             } else if (log.find("model found for base case: FAIL!") != std::string::npos ||
                        log.find("model found: FAIL!") != std::string::npos) {
+                dropped = true;
                 r.status = "fails-original";
                 r.reason = "violated on the original: Yosys found a trace from reset that breaks it";
             } else {
@@ -293,10 +297,37 @@ private:
                                        testbenchChecked_ ? "the testbench and " : "", o_.seeds, o_.cycles * 5, why);
             }
         }
-        note(fmt::format("{} proved, {} simulation-only", std::count_if(report_.results.begin(), report_.results.end(),
-                                                                         [](const auto& r) { return r.proved; }),
-                         std::count_if(report_.results.begin(), report_.results.end(),
-                                       [&](const auto& r) { return alive(r) && !r.proved; })));
+        const auto provedCount = std::count_if(index.begin(), index.end(), [&](size_t i) { return report_.results[i].proved; });
+        note(fmt::format("{} of {} proved{}", provedCount, index.size(), dropped ? ", some shown false: the cover is chosen again" : ""));
+        return dropped;
+    }
+
+    // The greedy cover, each new member proved; one a proof shows false is dropped and the
+    // cover chosen again from the rest. The proposer's properties are all proved (its author
+    // learns whether each holds, kept or not); mined ones only when they join the cover.
+    void selectProvedCover()
+    {
+        std::set<size_t> tried;
+        for (size_t i = 0; i < report_.results.size(); ++i)
+            if (alive(report_.results[i]) && report_.results[i].property.kind == "llm") tried.insert(i);
+        proveKept({tried.begin(), tried.end()}, "proposed");
+        for (int round = 1;; ++round) {
+            selectCover();
+            std::vector<size_t> fresh;
+            for (size_t i = 0; i < report_.results.size(); ++i)
+                if (report_.results[i].status == "kept" && !tried.count(i)) fresh.push_back(i);
+            tried.insert(fresh.begin(), fresh.end());
+            if (fresh.empty() || !proveKept(fresh, fmt::format("cover-{}", round))) break;
+            for (auto& r : report_.results)
+                if (r.status == "kept" || r.status == "redundant") {
+                    r.status.clear();
+                    r.reason.clear();
+                }
+        }
+        for (auto& r : report_.results)
+            if (r.status == "redundant" && r.method.empty()) r.method = "not proved (not kept)";
+        std::stable_partition(report_.results.begin(), report_.results.end(),
+                              [](const AssertionResult& r) { return r.status == "kept"; });
     }
 
     // (c): mutants of the design in one schema build with the survivors monitored.
@@ -393,8 +424,6 @@ private:
                                                                              : "catches no mutant the kept ones miss";
             }
         for (size_t i : order) report_.results[i].status = "kept";
-        std::stable_partition(report_.results.begin(), report_.results.end(),
-                              [](const AssertionResult& r) { return r.status == "kept"; });
         report_.unionKills = static_cast<int>(caught.size());
     }
 

@@ -70,7 +70,7 @@ struct AssertOptions {
     double proofSeconds = 30;  ///< per candidate
     int cycles = 2000;         ///< random cycles per simulation run
     int seeds = 3;             ///< random runs of the original that a simulation-only property must pass
-    size_t maxCandidates = 80;
+    size_t maxCandidates = 200;
     size_t maxMutants = 150;
     int jobs = 2;
     std::function<void(const std::string&)> progress;

@@ -66,13 +66,17 @@ struct Miner {
     const Design& d;
     const std::vector<TraceSignal>& signals;
     const std::vector<std::vector<long long>>& rows;
+    const std::vector<bool>& followsPrevious;
     std::vector<Property> out;
+
+    /// Row r and the row before it are two consecutive cycles (no reset in between).
+    bool consecutive(size_t r) const { return r > 0 && followsPrevious[r]; }
 
     bool holds(const std::function<bool(const std::vector<long long>&, const std::vector<long long>*)>& f,
                bool usesPast) const
     {
         for (size_t r = 0; r < rows.size(); ++r) {
-            const std::vector<long long>* past = r > 0 ? &rows[r - 1] : nullptr;
+            const std::vector<long long>* past = consecutive(r) ? &rows[r - 1] : nullptr;
             if (usesPast && !past) continue;
             if (!f(rows[r], past)) return false;
         }
@@ -183,6 +187,7 @@ struct Miner {
                 int lowSteps = 0, changes = 0;
                 bool ok = true;
                 for (size_t r = 1; r < rows.size() && ok; ++r) {
+                    if (!consecutive(r)) continue;
                     if (rows[r - 1][e] == 0) {
                         ++lowSteps;
                         ok = rows[r][i] == rows[r - 1][i];
@@ -213,7 +218,7 @@ struct Miner {
             int stalls = 0;
             bool ok = true;
             for (size_t k = 1; k < rows.size() && ok; ++k)
-                if (rows[k - 1][v] == 1 && rows[k - 1][ri] == 0) {
+                if (consecutive(k) && rows[k - 1][v] == 1 && rows[k - 1][ri] == 0) {
                     ++stalls;
                     ok = rows[k][v] == 1;
                 }
@@ -226,7 +231,8 @@ struct Miner {
                 if (prefix->empty() || dn.compare(0, prefix->size(), *prefix) != 0) continue;
                 bool stable = true;
                 for (size_t k = 1; k < rows.size() && stable; ++k)
-                    if (rows[k - 1][v] == 1 && rows[k - 1][ri] == 0) stable = rows[k][dd] == rows[k - 1][dd];
+                    if (consecutive(k) && rows[k - 1][v] == 1 && rows[k - 1][ri] == 0)
+                        stable = rows[k][dd] == rows[k - 1][dd];
                 if (!stable) continue;
                 add("handshake", dn, fmt::format("{} && !{} |=> $stable({})", vn, rn, dn),
                     fmt::format("(!(vl_past_{0} && !vl_past_{1}) || {2} == vl_past_{2})", vn, rn, dn), {vn, rn, dn},
@@ -269,7 +275,7 @@ struct Miner {
             auto steps = [&](int e) {
                 int increments = 0;
                 for (size_t r = 1; r < rows.size(); ++r) {
-                    if (e >= 0 && rows[r - 1][e] == 0) continue;
+                    if (!consecutive(r) || (e >= 0 && rows[r - 1][e] == 0)) continue;
                     const long long now = rows[r][i], before = rows[r - 1][i];
                     if (now == ((before + 1) & mask)) ++increments;
                     else if (now != 0) return -1;
@@ -303,7 +309,8 @@ struct Miner {
             const auto& s = signals[i];
             if (s.input || s.width < 2 || s.width > 5 || !known(i) || isClockOrReset(d, s.name)) continue;
             std::map<long long, std::set<long long>> next;
-            for (size_t r = 1; r < rows.size(); ++r) next[rows[r - 1][i]].insert(rows[r][i]);
+            for (size_t r = 1; r < rows.size(); ++r)
+                if (consecutive(r)) next[rows[r - 1][i]].insert(rows[r][i]);
             if (next.size() < 2 || next.size() > 12) continue;
             for (const auto& [from, to] : next) {
                 if (to.size() == next.size()) continue;  // anything may follow: says nothing
@@ -333,7 +340,7 @@ struct Miner {
                 auto loads = [&](int e) {
                     int n = 0, changed = 0;
                     for (size_t k = 1; k < rows.size(); ++k) {
-                        if (e >= 0 && rows[k - 1][e] == 0) continue;
+                        if (!consecutive(k) || (e >= 0 && rows[k - 1][e] == 0)) continue;
                         if (rows[k][i] != rows[k - 1][j]) return -1;
                         ++n;
                         changed += rows[k][i] != rows[k - 1][i];
@@ -354,6 +361,223 @@ struct Miner {
                         {src.name, en});
                     break;
                 }
+            }
+        }
+    }
+
+    // ---- function: y == f(a, b), now or registered, everywhere or under one selector value ----
+
+    enum class Op { Copy, Not, Add, Sub, Xor, And, Or, Mul, Shl, Shr };
+    static constexpr Op kOps[] = {Op::Copy, Op::Not, Op::Add, Op::Sub, Op::Xor, Op::And, Op::Or, Op::Mul, Op::Shl, Op::Shr};
+
+    static bool unary(Op op) { return op == Op::Copy || op == Op::Not; }
+    static bool commutative(Op op) { return op != Op::Sub && op != Op::Shl && op != Op::Shr; }
+
+    // The value f(a, b) takes in a `mask`-wide context (SV: the compare is as wide as y, and
+    // the operands, all unsigned here, are zero-extended to it).
+    static long long apply(Op op, long long sa, long long sb, long long mask)
+    {
+        const auto a = static_cast<unsigned long long>(sa), b = static_cast<unsigned long long>(sb);
+        const auto m = static_cast<unsigned long long>(mask);
+        unsigned long long v = 0;
+        switch (op) {
+        case Op::Copy: v = a; break;
+        case Op::Not: v = ~a; break;
+        case Op::Add: v = a + b; break;
+        case Op::Sub: v = a - b; break;
+        case Op::Xor: v = a ^ b; break;
+        case Op::And: v = a & b; break;
+        case Op::Or: v = a | b; break;
+        case Op::Mul: v = a * b; break;
+        case Op::Shl: v = b >= 64 ? 0 : a << b; break;
+        case Op::Shr: v = b >= 64 ? 0 : a >> b; break;
+        }
+        return static_cast<long long>(v & m);
+    }
+
+    static std::string render(Op op, const std::string& a, const std::string& b)
+    {
+        switch (op) {
+        case Op::Copy: return a;
+        case Op::Not: return "~" + a;
+        case Op::Add: return a + " + " + b;
+        case Op::Sub: return a + " - " + b;
+        case Op::Xor: return a + " ^ " + b;
+        case Op::And: return a + " & " + b;
+        case Op::Or: return a + " | " + b;
+        case Op::Mul: return a + " * " + b;
+        case Op::Shl: return a + " << " + b;
+        case Op::Shr: return a + " >> " + b;
+        }
+        return a;
+    }
+
+    struct Relation {
+        Op op;
+        size_t a, b;
+        std::optional<long long> constant;  ///< y == constant instead (only under a selector value)
+    };
+
+    // Columns a function may read or define: numeric, known, not constant, not clock/reset.
+    std::vector<size_t> numericColumns() const
+    {
+        std::vector<size_t> out;
+        for (size_t i = 0; i < signals.size(); ++i)
+            if (signals[i].width <= kNumericWidth && known(i) && values(i).size() >= 2 && !isClockOrReset(d, signals[i].name))
+                out.push_back(i);
+        return out;
+    }
+
+    // The simplest f with y == f(a, b) on every row of `where` (operands read in the row
+    // before when `registered`), or none. y must take enough values there for the relation to
+    // say something.
+    std::optional<Relation> findRelation(size_t y, bool registered, const std::vector<size_t>& where,
+                                         const std::vector<size_t>& operands, bool unconditional) const
+    {
+        if (where.size() < 8) return std::nullopt;
+        std::set<long long> seen;
+        for (size_t r : where) seen.insert(rows[r][y]);
+        const int width = signals[y].width;
+        if (seen.size() == 1 && !unconditional) return Relation{Op::Copy, y, y, *seen.begin()};
+        if (seen.size() < (width == 1 ? 2u : 3u)) return std::nullopt;
+        const long long mask = (1LL << width) - 1;
+        auto holdsFor = [&](Op op, size_t a, size_t b) {
+            for (size_t r : where) {
+                const auto& src = rows[registered ? r - 1 : r];
+                if (apply(op, src[a], src[b], mask) != rows[r][y]) return false;
+            }
+            return true;
+        };
+        for (Op op : kOps) {
+            if (op == Op::Copy && registered && unconditional) continue;  // `captures` says it
+            for (size_t ai = 0; ai < operands.size(); ++ai) {
+                const size_t a = operands[ai];
+                if (!registered && a == y) continue;
+                if (width == 1 && signals[a].width != 1) continue;
+                if (unary(op)) {
+                    if (holdsFor(op, a, a)) return Relation{op, a, a};
+                    continue;
+                }
+                for (size_t bi = commutative(op) ? ai + 1 : 0; bi < operands.size(); ++bi) {
+                    const size_t b = operands[bi];
+                    if (b == a || (!registered && b == y) || (width == 1 && signals[b].width != 1)) continue;
+                    if (holdsFor(op, a, b)) return Relation{op, a, b};
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+    // What a conditional function is conditioned on: one small signal (an opcode, a state) or
+    // two 1-bit signals together ({clear, en}: the branches of an if / else if).
+    struct Selector {
+        std::vector<size_t> columns;
+
+        long long valueAt(const std::vector<long long>& row, const std::vector<TraceSignal>& signals) const
+        {
+            long long v = 0;
+            for (size_t c : columns) v = (v << signals[c].width) | row[c];
+            return v;
+        }
+    };
+
+    std::string selectorText(const Selector& s, bool past) const
+    {
+        std::string out;
+        for (size_t c : s.columns) out += (out.empty() ? "" : ", ") + (past ? "vl_past_" : std::string()) + signals[c].name;
+        return s.columns.size() == 1 ? out : "{" + out + "}";
+    }
+
+    int selectorWidth(const Selector& s) const
+    {
+        int w = 0;
+        for (size_t c : s.columns) w += signals[c].width;
+        return w;
+    }
+
+    void addFunction(size_t y, bool registered, const Relation& f, const Selector* when, long long value)
+    {
+        const auto& yn = signals[y].name;
+        const int width = signals[y].width;
+        const auto& an = signals[f.a].name;
+        const auto& bn = signals[f.b].name;
+        const std::string mask = fmt::format("{}'h{:x}", width, (1ULL << width) - 1);
+        const std::string pa = registered ? "vl_past_" + an : an, pb = registered ? "vl_past_" + bn : bn;
+        const std::string svaA = registered ? "$past(" + an + ")" : an, svaB = registered ? "$past(" + bn + ")" : bn;
+        std::string checkRel = fmt::format("{} == (({}) & {})", yn, render(f.op, pa, pb), mask);
+        std::string svaRel = fmt::format("{} == (({}) & {})", yn, render(f.op, svaA, svaB), mask);
+        std::vector<std::string> sigs = {yn, an};
+        if (!unary(f.op)) sigs.push_back(bn);
+        if (f.constant) {
+            checkRel = svaRel = fmt::format("{} == {}", yn, literal(width, *f.constant));
+            sigs = {yn};
+        }
+        std::vector<std::string> past;
+        if (registered) past.assign(sigs.begin() + 1, sigs.end());
+        std::string condSva = registered ? "1'b1 |=> " : "", condCheck, subject = yn;
+        if (when) {
+            const std::string lit = literal(selectorWidth(*when), value);
+            condSva = fmt::format("{} == {} {} ", selectorText(*when, false), lit, registered ? "|=>" : "|->");
+            condCheck = fmt::format("{} != {} || ", selectorText(*when, registered), lit);
+            for (size_t c : when->columns) {
+                sigs.push_back(signals[c].name);
+                if (registered) past.push_back(signals[c].name);
+                subject += "_" + signals[c].name;
+            }
+            subject += std::to_string(value);
+        }
+        add("function", subject, condSva + svaRel, "(" + condCheck + checkRel + ")", sigs, past);
+    }
+
+    std::vector<Selector> selectors(const std::vector<size_t>& columns) const
+    {
+        std::vector<Selector> out;
+        std::vector<size_t> flags;
+        for (size_t s : columns) {
+            if (signals[s].width <= 4 && values(s).size() <= 16) out.push_back({{s}});
+            if (signals[s].width == 1) flags.push_back(s);
+        }
+        for (size_t i = 0; i < flags.size(); ++i)
+            for (size_t j = i + 1; j < flags.size(); ++j) out.push_back({{flags[i], flags[j]}});
+        return out;
+    }
+
+    void functions()
+    {
+        const auto columns = numericColumns();
+        const auto conditions = selectors(columns);
+        for (size_t y : columns) {
+            if (signals[y].input) continue;
+            for (bool registered : {false, true}) {
+                std::vector<size_t> all;
+                for (size_t r = 0; r < rows.size(); ++r)
+                    if (!registered || consecutive(r)) all.push_back(r);
+                if (auto f = findRelation(y, registered, all, columns, true)) {
+                    addFunction(y, registered, *f, nullptr, 0);
+                    continue;
+                }
+                // Under one selector value each: the selector explaining the most values wins.
+                std::vector<std::pair<long long, Relation>> best;
+                const Selector* bestSelector = nullptr;
+                int bestScore = 0;
+                for (const auto& s : conditions) {
+                    if (std::find(s.columns.begin(), s.columns.end(), y) != s.columns.end()) continue;
+                    std::map<long long, std::vector<size_t>> byValue;
+                    for (size_t r : all) byValue[s.valueAt(rows[registered ? r - 1 : r], signals)].push_back(r);
+                    std::vector<std::pair<long long, Relation>> found;
+                    int score = 0;
+                    for (const auto& [v, where] : byValue)
+                        if (auto f = findRelation(y, registered, where, columns, false)) {
+                            score += f->constant ? 1 : 2;
+                            found.push_back({v, *f});
+                        }
+                    if (score > bestScore) {
+                        best = std::move(found);
+                        bestSelector = &s;
+                        bestScore = score;
+                    }
+                }
+                for (const auto& [v, f] : best) addFunction(y, registered, f, bestSelector, v);
             }
         }
     }
@@ -404,8 +628,7 @@ std::string activeNow(const Design& d)
 
 }  // namespace
 
-std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const Design& design,
-                                                      const std::vector<TraceSignal>& signals)
+TraceSamples sampleBeforeEdges(const VcdTrace& vcd, const Design& design, const std::vector<TraceSignal>& signals)
 {
     std::vector<const std::vector<std::pair<uint64_t, std::string>>*> columns;
     for (const auto& s : signals) columns.push_back(changesOf(vcd, design.top, s.name));
@@ -413,7 +636,8 @@ std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const
     int resetColumn = -1;
     for (size_t i = 0; i < signals.size(); ++i)
         if (design.reset && signals[i].name == design.reset->name) resetColumn = static_cast<int>(i);
-    std::vector<std::vector<long long>> rows;
+    TraceSamples out;
+    bool gap = true;
     for (uint64_t t = 0; t <= vcd.endTime; t += 2) {
         std::vector<long long> row(signals.size(), -1);
         for (size_t i = 0; i < signals.size(); ++i) {
@@ -422,17 +646,22 @@ std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const
             while (cursor[i] + 1 < ch->size() && (*ch)[cursor[i] + 1].first <= t) ++cursor[i];
             if (!ch->empty() && (*ch)[cursor[i]].first <= t) row[i] = vcdValue((*ch)[cursor[i]].second);
         }
-        if (resetColumn >= 0 && row[resetColumn] == (design.reset->activeLow ? 0 : 1)) continue;
-        rows.push_back(std::move(row));
+        if (resetColumn >= 0 && row[resetColumn] == (design.reset->activeLow ? 0 : 1)) {
+            gap = true;
+            continue;
+        }
+        out.rows.push_back(std::move(row));
+        out.followsPrevious.push_back(!gap);
+        gap = false;
     }
-    return rows;
+    return out;
 }
 
 std::vector<Property> mineProperties(const Design& design, const std::vector<TraceSignal>& signals,
-                                     const std::vector<std::vector<long long>>& rows, size_t maxCandidates)
+                                     const TraceSamples& samples, size_t maxCandidates)
 {
-    if (rows.size() < 8) return {};
-    Miner m{design, signals, rows, {}, {}, {}};
+    if (samples.rows.size() < 8) return {};
+    Miner m{design, signals, samples.rows, samples.followsPrevious, {}, {}, {}};
     m.summarize();
     m.ranges();
     m.onehots();
@@ -441,6 +670,7 @@ std::vector<Property> mineProperties(const Design& design, const std::vector<Tra
     m.counterSteps();
     m.transitions();
     m.captures();
+    m.functions();
     m.exclusives();
     m.handshakes();
     m.stableUnless();

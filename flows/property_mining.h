@@ -15,6 +15,11 @@
 //   counter-step   a counter steps by one or wraps to zero, when enabled or every cycle
 //   transition     a small register (a state) only moves to the values seen after each value
 //   captures       a register loads a same-width signal when enabled (or every cycle)
+//   function       a signal is a function of one or two others, in the same cycle (y == a + b)
+//                  or registered (y == $past(a ^ b)), with + - & | ^ ~ * << >> or a copy,
+//                  everywhere or only while a selector (an opcode, a state, two enables
+//                  {clear, en}) has one value, where it may also be a constant -- the datapath
+//                  relations (an ALU leg, an accumulator, a mux input, a cleared register)
 //
 // Each property has one check expression over the signals' sampled values and their values
 // one cycle earlier (`vl_past_<name>`), rendered three ways: a concurrent SVA assertion for
@@ -46,17 +51,23 @@ struct Property {
     std::vector<std::string> past;     ///< of those, the ones read one cycle earlier
 };
 
+/// Sampled cycles: one row of signal values per cycle outside reset, and per row whether the
+/// row before it is the cycle just before (false after a reset left out in between).
+struct TraceSamples {
+    std::vector<std::vector<long long>> rows;
+    std::vector<bool> followsPrevious;
+};
+
 /// The values of `signals` just before each rising edge of the design's clock, one row per
 /// cycle, from a VCD of the differential harness (two samples a cycle: the even time stamps
 /// are the samples before the edge). Rows where the reset is active are dropped. Values are
-/// numbers (vectors up to 64 bits; wider ones are not sampled: -1 marks "unknown").
-std::vector<std::vector<long long>> sampleBeforeEdges(const VcdTrace& vcd, const Design& design,
-                                                      const std::vector<TraceSignal>& signals);
+/// numbers (vectors up to 62 bits; wider ones as a hash of their bits; -1 marks "unknown").
+TraceSamples sampleBeforeEdges(const VcdTrace& vcd, const Design& design, const std::vector<TraceSignal>& signals);
 
-/// Every candidate that holds on all `rows` (from sampleBeforeEdges over `signals`), at most
+/// Every candidate that holds on all samples (from sampleBeforeEdges over `signals`), at most
 /// `maxCandidates`, the simplest kinds first.
 std::vector<Property> mineProperties(const Design& design, const std::vector<TraceSignal>& signals,
-                                     const std::vector<std::vector<long long>>& rows, size_t maxCandidates = 80);
+                                     const TraceSamples& samples, size_t maxCandidates = 200);
 
 /// A property written by someone else (an LLM) in the subset the checker translates:
 /// `expr`, `a |-> b` or `a |=> b` over the top module's signals, with $past/$stable/$rose/$fell
