@@ -556,28 +556,31 @@ struct Miner {
                     addFunction(y, registered, *f, nullptr, 0);
                     continue;
                 }
-                // Under one selector value each: the selector explaining the most values wins.
-                std::vector<std::pair<long long, Relation>> best;
-                const Selector* bestSelector = nullptr;
-                int bestScore = 0;
+                // Under one selector value each: the two selectors explaining the most values
+                // (a register loaded in one state and cleared by a handshake needs both).
+                struct Explained {
+                    int score = 0;
+                    const Selector* selector = nullptr;
+                    std::vector<std::pair<long long, Relation>> relations;
+                };
+                std::vector<Explained> explained;
                 for (const auto& s : conditions) {
                     if (std::find(s.columns.begin(), s.columns.end(), y) != s.columns.end()) continue;
                     std::map<long long, std::vector<size_t>> byValue;
                     for (size_t r : all) byValue[s.valueAt(rows[registered ? r - 1 : r], signals)].push_back(r);
-                    std::vector<std::pair<long long, Relation>> found;
-                    int score = 0;
+                    Explained e{0, &s, {}};
                     for (const auto& [v, where] : byValue)
                         if (auto f = findRelation(y, registered, where, columns, false)) {
-                            score += f->constant ? 1 : 2;
-                            found.push_back({v, *f});
+                            e.score += f->constant ? 1 : 2;
+                            e.relations.push_back({v, *f});
                         }
-                    if (score > bestScore) {
-                        best = std::move(found);
-                        bestSelector = &s;
-                        bestScore = score;
-                    }
+                    if (e.score > 0) explained.push_back(std::move(e));
                 }
-                for (const auto& [v, f] : best) addFunction(y, registered, f, bestSelector, v);
+                std::stable_sort(explained.begin(), explained.end(),
+                                 [](const Explained& a, const Explained& b) { return a.score > b.score; });
+                if (explained.size() > 2) explained.resize(2);
+                for (const auto& e : explained)
+                    for (const auto& [v, f] : e.relations) addFunction(y, registered, f, e.selector, v);
             }
         }
     }
