@@ -1,6 +1,6 @@
 // `veriloop assert DIR` and `veriloop eval assert`. Exit codes (STYLE.md: exit 0 only when the
 // outcome is the one expected):
-//   assert       0 at least one assertion was kept, 1 none was, 2 bad input
+//   assert       0 at least one assertion was kept, 1 none was, 2 bad input, 130 interrupted
 //   eval assert  0 the evaluation ran, 2 bad input
 
 #include "cli/assert_commands.h"
@@ -93,7 +93,11 @@ int runAssert(const std::string& dir, const std::string& out, const std::string&
     options.proposer = proposer->get();
     auto report = assertDesign(*design, options);
     removeWork(flags.work, work);
-    if (!report) return badInput(report.error());
+    if (!report) {
+        const int code = report.error().code == DiagCode::Interrupted ? 130 : 2;
+        badInput(report.error());
+        return code;
+    }
     if (*dataset) {
         auto stored = storeAssertions((*dataset)->first, *design, *report, (*dataset)->second);
         if (!stored) return badInput(stored.error());
@@ -243,7 +247,7 @@ std::function<int()> addAssertCommands(CLI::App& app, CLI::App& eval, const std:
         "confirmed mutants whose simulation violates it. Assertions that catch nothing new are\n"
         "dropped. Writes a bind file (default <design>_props.sv), each assertion commented with\n"
         "its hold method and kill rate; the CI gate's `assertions` check reads it.\n"
-        "Exit: 0 assertions kept, 1 none, 2 bad input.\n\n"
+        "Exit: 0 assertions kept, 1 none, 2 bad input, 130 interrupted (Ctrl-C; nothing is written).\n\n"
         "Examples:\n"
         "  veriloop assert corpora/rtl/sync_fifo --out sync_fifo_props.sv\n"
         "  veriloop assert fpga_targets/systolic_int8 --json - --db props.sqlite");

@@ -100,8 +100,15 @@ int badInput(const Diagnostic& d)
 std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option)
 {
     if (file.empty() || file == "-") return std::nullopt;
-    std::ofstream probe(file, std::ios::app);
-    if (probe) return std::nullopt;
+    const bool existed = std::filesystem::exists(file);
+    bool writable = false;
+    {
+        std::ofstream probe(file, std::ios::app);
+        writable = static_cast<bool>(probe);
+    }
+    // The probe leaves no empty file behind: a run that fails writes nothing.
+    if (writable && !existed) std::filesystem::remove(file);
+    if (writable) return std::nullopt;
     return makeDiag(DiagCode::InvalidOption, fmt::format("{}: cannot write {}", option, file), file);
 }
 

@@ -46,7 +46,7 @@ bool stderrProgress();
 int badInput(const Diagnostic& d);
 
 /// A file the run will write when it ends (or as it goes) must be writable before the run
-/// starts: a long run must not end in "cannot write". Creates the file when it is absent.
+/// starts: a long run must not end in "cannot write". Leaves no file behind when it was absent.
 std::optional<Diagnostic> unwritable(const std::string& file, const std::string& option);
 
 /// The dataset a command stores its results in, with a run recorded (the command line); no

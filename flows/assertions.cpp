@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/interrupt.h"
 #include "core/json_text.h"
 #include "core/text.h"
 #include "dataset/database.h"
@@ -69,8 +70,11 @@ public:
         }
 
         if (auto ok = simulateOnOriginal(); !ok) return tl::unexpected(ok.error());
+        if (interruptRequested()) return tl::unexpected(interrupted());
         if (auto ok = scoreOnMutants(analyzed->sites, analyzed->modules); !ok) return tl::unexpected(ok.error());
+        if (interruptRequested()) return tl::unexpected(interrupted());
         selectProvedCover();
+        if (interruptRequested()) return tl::unexpected(interrupted());
         writeBindFile();
         return std::move(report_);
     }
@@ -82,6 +86,12 @@ private:
     }
 
     bool alive(const AssertionResult& r) const { return r.status.empty(); }
+
+    // Ctrl-C: a half-scored or half-proved set of assertions is not a result to keep.
+    Diagnostic interrupted() const
+    {
+        return makeDiag(DiagCode::Interrupted, "stopped before the assertions of " + d_.name + " were all checked; none was kept");
+    }
 
     std::vector<Property> aliveProperties(std::vector<size_t>& index) const
     {
@@ -271,6 +281,7 @@ private:
         }
         bool dropped = false;
         for (size_t i : index) {
+            if (interruptRequested()) return false;
             auto& r = report_.results[i];
             YosysRun y = prove({r.property}, o_.workDir / "proofs" / r.property.id);
             const std::string& log = y.log;
@@ -317,7 +328,7 @@ private:
             for (size_t i = 0; i < report_.results.size(); ++i)
                 if (report_.results[i].status == "kept" && !tried.count(i)) fresh.push_back(i);
             tried.insert(fresh.begin(), fresh.end());
-            if (fresh.empty() || !proveKept(fresh, fmt::format("cover-{}", round))) break;
+            if (fresh.empty() || !proveKept(fresh, fmt::format("cover-{}", round)) || interruptRequested()) break;
             for (auto& r : report_.results)
                 if (r.status == "kept" || r.status == "redundant") {
                     r.status.clear();
@@ -374,7 +385,7 @@ private:
             return tl::unexpected(makeDiag(DiagCode::BuildFailed, "the original did not run in the schema build: " +
                                                                       oneLine(orig.evidence, 200)));
         int confirmed = 0;
-        for (size_t m = 0; m < set.size(); ++m) {
+        for (size_t m = 0; m < set.size() && !interruptRequested(); ++m) {
             const int sel = schema.selector[m];
             if (sel == 0) continue;
             if (!o_.confirmedMutants) {
