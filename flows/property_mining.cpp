@@ -367,11 +367,17 @@ struct Miner {
 
     // ---- function: y == f(a, b), now or registered, everywhere or under one selector value ----
 
-    enum class Op { Copy, Not, Add, Sub, Xor, And, Or, Mul, Shl, Shr };
-    static constexpr Op kOps[] = {Op::Copy, Op::Not, Op::Add, Op::Sub, Op::Xor, Op::And, Op::Or, Op::Mul, Op::Shl, Op::Shr};
+    enum class Op { Copy, Not, Add, Sub, Xor, And, Or, Mul, Shl, Shr, Eq, Lt, Ge };
+    static constexpr Op kOps[] = {Op::Copy, Op::Not, Op::Add, Op::Sub, Op::Xor, Op::And, Op::Or,
+                                  Op::Mul,  Op::Shl, Op::Shr, Op::Eq,  Op::Lt,  Op::Ge};
 
     static bool unary(Op op) { return op == Op::Copy || op == Op::Not; }
-    static bool commutative(Op op) { return op != Op::Sub && op != Op::Shl && op != Op::Shr; }
+    static bool commutative(Op op)
+    {
+        return op != Op::Sub && op != Op::Shl && op != Op::Shr && op != Op::Lt && op != Op::Ge;
+    }
+    /// A compare defines a 1-bit signal from two vectors (hit == count >= cmp).
+    static bool compare(Op op) { return op == Op::Eq || op == Op::Lt || op == Op::Ge; }
 
     // The value f(a, b) takes in a `mask`-wide context (SV: the compare is as wide as y, and
     // the operands, all unsigned here, are zero-extended to it).
@@ -391,6 +397,9 @@ struct Miner {
         case Op::Mul: v = a * b; break;
         case Op::Shl: v = b >= 64 ? 0 : a << b; break;
         case Op::Shr: v = b >= 64 ? 0 : a >> b; break;
+        case Op::Eq: v = a == b; break;
+        case Op::Lt: v = a < b; break;
+        case Op::Ge: v = a >= b; break;
         }
         return static_cast<long long>(v & m);
     }
@@ -408,6 +417,9 @@ struct Miner {
         case Op::Mul: return a + " * " + b;
         case Op::Shl: return a + " << " + b;
         case Op::Shr: return a + " >> " + b;
+        case Op::Eq: return a + " == " + b;
+        case Op::Lt: return a + " < " + b;
+        case Op::Ge: return a + " >= " + b;
         }
         return a;
     }
@@ -448,19 +460,24 @@ struct Miner {
             }
             return true;
         };
+        // A 1-bit signal is a function of bits, or a compare of two vectors.
+        auto fits = [&](Op op, size_t operand) {
+            return compare(op) ? signals[operand].width > 1 : width > 1 || signals[operand].width == 1;
+        };
         for (Op op : kOps) {
             if (op == Op::Copy && registered && unconditional) continue;  // `captures` says it
+            if (compare(op) && width != 1) continue;
             for (size_t ai = 0; ai < operands.size(); ++ai) {
                 const size_t a = operands[ai];
                 if (!registered && a == y) continue;
-                if (width == 1 && signals[a].width != 1) continue;
+                if (!fits(op, a)) continue;
                 if (unary(op)) {
                     if (holdsFor(op, a, a)) return Relation{op, a, a};
                     continue;
                 }
                 for (size_t bi = commutative(op) ? ai + 1 : 0; bi < operands.size(); ++bi) {
                     const size_t b = operands[bi];
-                    if (b == a || (!registered && b == y) || (width == 1 && signals[b].width != 1)) continue;
+                    if (b == a || (!registered && b == y) || !fits(op, b)) continue;
                     if (holdsFor(op, a, b)) return Relation{op, a, b};
                 }
             }

@@ -16,7 +16,8 @@
 //   transition     a small register (a state) only moves to the values seen after each value
 //   captures       a register loads a same-width signal when enabled (or every cycle)
 //   function       a signal is a function of one or two others, in the same cycle (y == a + b)
-//                  or registered (y == $past(a ^ b)), with + - & | ^ ~ * << >> or a copy,
+//                  or registered (y == $past(a ^ b)), with + - & | ^ ~ * << >> or a copy (a
+//                  1-bit y also as a compare == < >= of two vectors),
 //                  everywhere or only while a selector (an opcode, a state, two enables
 //                  {clear, en}) has one value, where it may also be a constant -- the datapath
 //                  relations (an ALU leg, an accumulator, a mux input, a cleared register)

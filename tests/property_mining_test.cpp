@@ -12,11 +12,11 @@
 namespace veriloop {
 namespace {
 
-// acc <= clear ? 0 : en ? sum : acc;  sum = acc + x  (8 bits, wrapping), with one reset in
+// acc <= clear ? 0 : en ? sum : acc;  sum = acc + x  (8 bits, wrapping); ge = acc >= x; one reset in
 // the middle of the run: the sample after it follows no sample of the design.
 struct Accumulator {
     std::vector<TraceSignal> signals = {{"clk", 1, true}, {"rst_n", 1, true}, {"en", 1, true}, {"clear", 1, true},
-                                        {"x", 8, true},   {"acc", 8, false},  {"sum", 8, false}};
+                                        {"x", 8, true},   {"acc", 8, false},  {"sum", 8, false}, {"ge", 1, false}};
     TraceSamples samples;
 
     explicit Accumulator(bool markReset)
@@ -27,9 +27,10 @@ struct Accumulator {
             const bool afterReset = cycle == 200;
             if (afterReset) acc = 0;
             long long en = rng() % 4 != 0, clear = rng() % 8 == 0, x = rng() % 256;
+            if (cycle % 10 == 5) x = acc;                 // a compare's edge case, seen
             if (cycle == 199) en = 1, clear = 0, x = 77;  // the step the reset cuts short
             const long long sum = (acc + x) & 0xff;
-            samples.rows.push_back({0, 1, en, clear, x, acc, sum});
+            samples.rows.push_back({0, 1, en, clear, x, acc, sum, acc >= x});
             samples.followsPrevious.push_back(cycle > 0 && !(afterReset && markReset));
             acc = clear ? 0 : en ? sum : acc;
         }
@@ -65,6 +66,7 @@ TEST(PropertyMining, DatapathRelationsOfAnAccumulatorAreFound)
     EXPECT_TRUE(hasProperty(props, "{en, clear} == 2'd2 |=> acc == (($past(sum)) & 8'hff)")) << listed(props);
     EXPECT_TRUE(hasProperty(props, "{en, clear} == 2'd0 |=> acc == (($past(acc)) & 8'hff)")) << listed(props);
     EXPECT_TRUE(hasProperty(props, "{en, clear} == 2'd1 |=> acc == 8'd0")) << listed(props);
+    EXPECT_TRUE(hasProperty(props, "ge == ((acc >= x) & 1'h1)")) << listed(props);
     // The check the monitors use reads the selector one cycle back, like the property.
     for (const auto& p : props)
         if (p.sva == "{en, clear} == 2'd1 |=> acc == 8'd0")
