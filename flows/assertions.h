@@ -14,8 +14,9 @@
 // (flows/property_mining.h, propertyFromSva), re-parsed, then checked and scored the same way;
 // one that cannot be translated or parsed is `not-compiled` with the reason.
 // Assertions that catch no mutant another kept one misses are dropped (greedy cover, the best
-// first). The result is a bind file, each assertion with a comment naming its hold method and
-// kill rate, plus the union kill rate.
+// first); the proof of (b) is run on the cover's members only (a member shown false is dropped
+// and the cover chosen again). The result is a bind file, each assertion with a comment naming
+// its hold method and kill rate, plus the union kill rate.
 
 #include <filesystem>
 #include <functional>
